@@ -1,0 +1,94 @@
+/**
+ * The contract between the interpreter (runtime/interpreter) and block handlers.
+ *
+ * A handler is a step function. It either finishes with an outcome, or asks the call to wait
+ * (for caller digits, for an event such as "routed", or for a timeout) and is called again with
+ * the signal that resumed it and the state it saved. The session is persisted while it waits,
+ * so a handler keeps everything it needs in `state` (plain JSON), never in closures.
+ */
+import type { DateTime } from 'luxon';
+import type { BusinessHours } from '../schemas/business-hours.generated.ts';
+import type { Prompt } from '../schemas/common.generated.ts';
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export interface DigitsRequest {
+  kind: 'digits';
+  minDigits: number;
+  maxDigits: number;
+  /** A digit that ends entry early and is not part of the result; null for none. */
+  terminator: string | null;
+  /** No-input timeout: after this the handler is resumed with `noInput`. */
+  timeoutSeconds: number;
+  /** Shown to the designer; not used for collection. */
+  label?: string;
+  secure?: boolean;
+}
+
+export type ResumeSignal =
+  | { kind: 'digits'; digits: string }
+  | { kind: 'noInput' }
+  | { kind: 'event'; name: string; data: JsonValue }
+  | { kind: 'timeout' };
+
+export type BlockResult =
+  | { kind: 'outcome'; outcome: string }
+  /** Wait for digits (input), for a named event, or for timeoutSeconds; whichever comes first. */
+  | {
+      kind: 'wait';
+      input?: DigitsRequest;
+      event?: string;
+      timeoutSeconds?: number;
+      state: JsonValue;
+    }
+  /** End the call (Terminate Call); the Finalize phase still runs. */
+  | { kind: 'end'; reason: string }
+  /** A failure: the interpreter takes the `error` outcome when the block has one, else ends the call. */
+  | { kind: 'error'; code: string; message: string };
+
+export interface RouteRequest {
+  virtualQueue: string;
+  skillExpression: string;
+  priority: number;
+  timeoutSeconds: number;
+}
+
+export type RouteResult =
+  | { kind: 'routed'; agentId: string; virtualQueue: string }
+  /** Queued: the router sends the event `routed` (data: { agentId }) when an agent takes the call. */
+  | { kind: 'queued'; virtualQueue: string; position: number }
+  | { kind: 'error'; code: string; message: string };
+
+/** Services a handler may use. The runtime provides them; tests may provide real in-process ones. */
+export interface BlockServices {
+  businessHours: { find(name: string): Promise<BusinessHours | undefined> };
+  routing: { route(callId: string, request: RouteRequest): Promise<RouteResult> };
+}
+
+export interface BlockContext<Properties> {
+  readonly callId: string;
+  readonly blockId: string;
+  readonly properties: Properties;
+  readonly appType: 'Default' | 'Callback';
+  /** Set when the handler is resumed after a wait. */
+  readonly resume: ResumeSignal | undefined;
+  /** What the handler saved when it last asked to wait; undefined on first entry. */
+  readonly state: JsonValue | undefined;
+  /** The current instant from the runtime's Clock (virtual in tests). */
+  now(): DateTime;
+  /** Evaluates an expression of the supported subset against the call's variables. Throws on error. */
+  evaluate(expression: string): unknown;
+  getVariable(name: string): unknown;
+  setVariable(name: string, value: unknown): void;
+  /** Plays prompts to the caller (text events). Digits already buffered barge in unless disabled. */
+  play(prompts: readonly Prompt[], options?: { bargeIn?: boolean }): void;
+  /** Drops digits the caller typed ahead. */
+  clearDigitBuffer(): void;
+  /** Whether the outcome port is linked to a next block (Designer falls back when it is not). */
+  isConnected(outcome: string): boolean;
+  readonly services: BlockServices;
+}
+
+export type BlockHandler<Properties = unknown> = (
+  context: BlockContext<Properties>,
+) => BlockResult | Promise<BlockResult>;
