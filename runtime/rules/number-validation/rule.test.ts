@@ -1,0 +1,84 @@
+import Ajv2020 from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import schema from '../../../schemas/number-validation-rule.schema.json' with { type: 'json' };
+import { type NumberValidationRule, testNumber, validateNumberValidationRule } from './rule.ts';
+
+const northAmerica: NumberValidationRule = {
+  name: 'North America',
+  permittedCountries: ['US', 'CA'],
+  blockedPatterns: ['^\\+1212555\\d{4}$', '^\\+1900'],
+};
+
+describe('testNumber', () => {
+  it('passes a number of a permitted country that no pattern blocks, in E.164', () => {
+    expect(testNumber(northAmerica, '+1 (415) 555-2671')).toEqual({
+      ok: true,
+      e164: '+14155552671',
+      country: 'US',
+    });
+    expect(testNumber(northAmerica, '(604) 555-0199', { defaultCountry: 'CA' })).toMatchObject({
+      ok: true,
+      country: 'CA',
+    });
+  });
+
+  it('fails a number of a country that is not permitted without checking the patterns', () => {
+    const rule = { ...northAmerica, blockedPatterns: ['^\\+44'] };
+    expect(testNumber(rule, '+44 20 7946 0958')).toEqual({
+      ok: false,
+      reason: 'COUNTRY_NOT_PERMITTED',
+      country: 'GB',
+      e164: '+442079460958',
+    });
+  });
+
+  it('tells apart countries that share a calling code', () => {
+    // Jamaica is +1 876 but not in the rule.
+    expect(testNumber(northAmerica, '+1 876 927 1234')).toMatchObject({
+      ok: false,
+      reason: 'COUNTRY_NOT_PERMITTED',
+      country: 'JM',
+    });
+  });
+
+  it('fails a number that a blocked pattern matches, naming the pattern', () => {
+    expect(testNumber(northAmerica, '+1 212 555 0123')).toEqual({
+      ok: false,
+      reason: 'NUMBER_BLOCKED',
+      country: 'US',
+      e164: '+12125550123',
+      pattern: '^\\+1212555\\d{4}$',
+    });
+  });
+
+  it('fails what is not a phone number', () => {
+    expect(testNumber(northAmerica, 'call me')).toEqual({ ok: false, reason: 'INVALID_NUMBER' });
+    expect(testNumber(northAmerica, '+1 415 555')).toEqual({ ok: false, reason: 'INVALID_NUMBER' });
+    expect(testNumber(northAmerica, '4155552671')).toEqual({ ok: false, reason: 'INVALID_NUMBER' });
+  });
+});
+
+describe('validateNumberValidationRule', () => {
+  it('accepts a sound rule', () => {
+    expect(validateNumberValidationRule(northAmerica)).toEqual([]);
+  });
+
+  it('points at unknown countries and unsafe patterns', () => {
+    const issues = validateNumberValidationRule({
+      name: 'Bad',
+      permittedCountries: ['US', 'XX'],
+      blockedPatterns: ['^1', '(a+)+'],
+    });
+    expect(issues.map((issue) => issue.pointer)).toEqual(['/permittedCountries/1', '/blockedPatterns/1']);
+  });
+
+  it('requires at least one permitted country, as does the schema', () => {
+    const rule = {
+      name: 'Empty',
+      permittedCountries: [],
+      blockedPatterns: [],
+    } as unknown as NumberValidationRule;
+    expect(validateNumberValidationRule(rule)[0]?.pointer).toBe('/permittedCountries');
+    expect(new Ajv2020({ strict: false }).compile(schema)(rule)).toBe(false);
+  });
+});
