@@ -7,7 +7,6 @@
  * so a handler keeps everything it needs in `state` (plain JSON), never in closures.
  */
 import type { DateTime } from 'luxon';
-import type { BusinessHours } from '../schemas/business-hours.generated.ts';
 import type { Prompt } from '../schemas/common.generated.ts';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -59,9 +58,21 @@ export type RouteResult =
   | { kind: 'queued'; virtualQueue: string; position: number }
   | { kind: 'error'; code: string; message: string };
 
+export interface BusinessHoursStatus {
+  open: boolean;
+  /** Name (or date) of the special day whose hours apply now, null when the weekly hours apply. */
+  specialDay: string | null;
+  /** Seconds until the business closes; 0 when closed. */
+  openForSeconds: number;
+  timeZone: string;
+}
+
 /** Services a handler may use. The runtime provides them; tests may provide real in-process ones. */
 export interface BlockServices {
-  businessHours: { find(name: string): Promise<BusinessHours | undefined> };
+  businessHours: {
+    /** Status of named business hours at an instant; undefined when no such resource exists. */
+    status(name: string, atMs: number, timeZoneOverride?: string): Promise<BusinessHoursStatus | undefined>;
+  };
   routing: { route(callId: string, request: RouteRequest): Promise<RouteResult> };
 }
 
