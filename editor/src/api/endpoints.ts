@@ -1,0 +1,80 @@
+/** Every runtime route the editor calls, in one place. */
+import type { Application } from '../../../schemas/application.generated.ts';
+import { api } from './http.ts';
+import type {
+  ApplicationDraft,
+  ApplicationSummary,
+  LoginResponse,
+  Page,
+  PhoneNumber,
+  PublishedVersion,
+  RunnableBlockDefinition,
+  SessionUser,
+  TestCall,
+  ValidationReport,
+} from './types.ts';
+
+const app = (id: string) => `/api/v1/applications/${encodeURIComponent(id)}`;
+const call = (id: string) => `/api/v1/test-calls/${encodeURIComponent(id)}`;
+
+export const authApi = {
+  login: (username: string, password: string) =>
+    api.post<LoginResponse>('/api/v1/auth/login', { username, password }),
+  me: () => api.get<SessionUser>('/api/v1/auth/me'),
+  logout: () => api.post<void>('/api/v1/auth/logout'),
+};
+
+export const blocksApi = {
+  list: () => api.get<{ items: RunnableBlockDefinition[] }>('/api/v1/blocks'),
+};
+
+export const applicationsApi = {
+  list: (search = '', page = 1, pageSize = 100) =>
+    api.get<Page<ApplicationSummary>>(
+      `/api/v1/applications?page=${page}&pageSize=${pageSize}&search=${encodeURIComponent(search)}`,
+    ),
+  create: (application: Application) => api.post<ApplicationDraft>('/api/v1/applications', application),
+  get: (id: string) => api.get<ApplicationDraft>(app(id)),
+  save: (id: string, revision: number, application: Application) =>
+    api.put<ApplicationDraft>(app(id), { revision, application }),
+  remove: (id: string) => api.delete(app(id)),
+  validate: (id: string, application?: Application) =>
+    api.post<ValidationReport>(`${app(id)}/validate`, application ? { application } : {}),
+  publish: (id: string, fromVersion?: number) =>
+    api.post<{ version: number; publishedAt: string }>(
+      `${app(id)}/publish`,
+      fromVersion === undefined ? {} : { fromVersion },
+    ),
+  versions: (id: string) => api.get<Page<PublishedVersion>>(`${app(id)}/versions?pageSize=100`),
+};
+
+export const phoneNumbersApi = {
+  list: () => api.get<Page<PhoneNumber>>('/api/v1/phone-numbers?pageSize=500'),
+  assign: (dnis: string, applicationId: string) =>
+    api.put<PhoneNumber>(`/api/v1/phone-numbers/${encodeURIComponent(dnis)}`, { applicationId }),
+  release: (dnis: string) => api.delete(`/api/v1/phone-numbers/${encodeURIComponent(dnis)}`),
+};
+
+export const businessHoursApi = {
+  list: () => api.get<{ items: { name: string }[] }>('/api/v1/business-hours'),
+};
+
+export interface StartTestCall {
+  dnis?: string;
+  applicationId?: string;
+  version?: number;
+  ani: string;
+  breakpoints?: string[];
+}
+
+export const testCallsApi = {
+  start: (body: StartTestCall) => api.post<TestCall>('/api/v1/test-calls', body),
+  get: (id: string) => api.get<TestCall>(call(id)),
+  dtmf: (id: string, digits: string) => api.post<TestCall>(`${call(id)}/dtmf`, { digits }),
+  hangup: (id: string) => api.post<TestCall>(`${call(id)}/hangup`),
+  continue: (id: string) => api.post<TestCall>(`${call(id)}/continue`),
+  step: (id: string) => api.post<TestCall>(`${call(id)}/step`),
+  setVariable: (id: string, name: string, value: unknown) =>
+    api.put<TestCall>(`${call(id)}/variables/${encodeURIComponent(name)}`, { value }),
+  eventsUrl: (id: string) => `${call(id)}/events`,
+};

@@ -1,0 +1,92 @@
+/**
+ * The one way the editor talks to the runtime: JSON over fetch, problems (RFC 9457) thrown as ApiProblem.
+ * The session cookie travels on its own; a bearer token from login is added when we have one.
+ */
+export interface ProblemField {
+  pointer: string;
+  message: string;
+}
+
+export class ApiProblem extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly title: string;
+  readonly detail: string | undefined;
+  readonly corrId: string | undefined;
+  readonly errors: ProblemField[];
+  readonly body: Record<string, unknown>;
+
+  constructor(status: number, body: Record<string, unknown>) {
+    const title = typeof body.title === 'string' ? body.title : `HTTP ${status}`;
+    const detail = typeof body.detail === 'string' ? body.detail : undefined;
+    super(detail ? `${title}: ${detail}` : title);
+    this.status = status;
+    this.title = title;
+    this.detail = detail;
+    this.code = typeof body.code === 'string' ? body.code : `HTTP_${status}`;
+    this.corrId = typeof body.corrId === 'string' ? body.corrId : undefined;
+    this.errors = Array.isArray(body.errors) ? (body.errors as ProblemField[]) : [];
+    this.body = body;
+  }
+}
+
+/** A readable one-paragraph message for banners and toasts. */
+export function describeError(error: unknown): string {
+  if (error instanceof ApiProblem) {
+    const fields = error.errors.map((e) => `${e.pointer || '/'}: ${e.message}`).join('; ');
+    const parts = [error.message, fields, error.corrId ? `(ref ${error.corrId})` : ''];
+    return parts.filter(Boolean).join(' ');
+  }
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+const TOKEN_KEY = 'ringback.token';
+let unauthorizedListener: (() => void) | undefined;
+
+export function setToken(token: string | null): void {
+  if (token) sessionStorage.setItem(TOKEN_KEY, token);
+  else sessionStorage.removeItem(TOKEN_KEY);
+}
+
+export function onUnauthorized(listener: () => void): void {
+  unauthorizedListener = listener;
+}
+
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (error) {
+    throw new ApiProblem(0, { title: 'Network error', detail: describeError(error), code: 'NETWORK' });
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  let parsed: unknown;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = { title: `HTTP ${response.status}`, detail: text.slice(0, 300) };
+  }
+  if (!response.ok) {
+    if (response.status === 401 && !path.endsWith('/auth/login')) unauthorizedListener?.();
+    throw new ApiProblem(response.status, (parsed ?? {}) as Record<string, unknown>);
+  }
+  return parsed as T;
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  delete: (path: string) => request<void>('DELETE', path),
+};

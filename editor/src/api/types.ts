@@ -1,0 +1,109 @@
+/** Shapes of the runtime's admin API as the editor uses them (see /openapi.json). */
+import type { Application, ApplicationType } from '../../../schemas/application.generated.ts';
+import type { BlockDefinition } from '../../../schemas/block-definition.generated.ts';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface SessionUser {
+  username: string;
+  roles: string[];
+}
+
+export interface LoginResponse {
+  user: SessionUser;
+  token: string;
+  expiresAt: string;
+}
+
+export type RunnableBlockDefinition = BlockDefinition & { runnable: boolean };
+
+export interface ApplicationSummary {
+  id: string;
+  name: string;
+  type: ApplicationType;
+  revision: number;
+  updatedAt: string;
+  liveVersion: number | null;
+  latestVersion: number | null;
+}
+
+export interface ApplicationDraft {
+  application: Application;
+  revision: number;
+  updatedAt: string;
+  liveVersion: number | null;
+  latestVersion: number | null;
+}
+
+export interface ValidationIssue {
+  severity: 'error' | 'warning';
+  code: string;
+  message: string;
+  blockId?: string;
+  pointer?: string;
+}
+
+export interface ValidationReport {
+  valid: boolean;
+  issues: ValidationIssue[];
+}
+
+export interface PublishedVersion {
+  version: number;
+  publishedAt: string;
+  publishedBy: string;
+  live: boolean;
+}
+
+export interface PhoneNumber {
+  dnis: string;
+  applicationId: string;
+}
+
+export interface PendingInput {
+  kind: 'digits';
+  minDigits: number;
+  maxDigits: number;
+  terminator: string | null;
+  timeoutSeconds: number;
+}
+
+export interface TraceEntry {
+  seq: number;
+  blockId: string;
+  blockType: string;
+  phase: string;
+  enteredAt: string;
+  durationMs: number | null;
+  outcome: string | null;
+  variableChanges?: Record<string, { from: unknown; to: unknown }>;
+}
+
+export interface TestCall {
+  id: string;
+  state: 'running' | 'waitingInput' | 'waitingEvent' | 'paused' | 'ended';
+  applicationId: string;
+  version: number;
+  ani: string;
+  dnis: string | null;
+  currentBlockId: string | null;
+  currentPhase: string | null;
+  pendingInput: PendingInput | null;
+  prompts: { seq: number; blockId: string; text: string }[];
+  variables: Record<string, unknown>;
+  trace: TraceEntry[];
+  endReason: string | null;
+  error: { code: string; message: string } | null;
+}
+
+export interface TestCallEvent {
+  seq: number;
+  type: string;
+  at: string;
+  [key: string]: unknown;
+}

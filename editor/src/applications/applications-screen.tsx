@@ -1,0 +1,130 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { applicationsApi } from '../api/endpoints.ts';
+import { describeError } from '../api/http.ts';
+import type { ApplicationSummary } from '../api/types.ts';
+import { navigate } from '../shell/route.ts';
+import {
+  deleteApplicationConfirmed,
+  duplicateApplication,
+  exportApplication,
+  importApplication,
+  renameApplication,
+} from './application-row-actions.ts';
+import { NewApplicationForm } from './new-application-form.tsx';
+
+export function ApplicationsScreen() {
+  const [items, setItems] = useState<ApplicationSummary[]>([]);
+  const [search, setSearch] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      setItems((await applicationsApi.list(search)).items);
+      setError(null);
+    } catch (e) {
+      setError(describeError(e));
+    } finally {
+      setLoading(false);
+    }
+  }, [search]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const run = (action: () => Promise<unknown>) => async () => {
+    try {
+      await action();
+      await reload();
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+
+  return (
+    <main className="applications">
+      <div className="applications-head">
+        <h1>Applications</h1>
+        <input
+          type="search"
+          placeholder="Search applications"
+          aria-label="Search applications"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          Import JSON…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept="application/json,.json"
+          hidden
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void run(() => importApplication(file))();
+          }}
+        />
+      </div>
+      <NewApplicationForm onError={setError} />
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <table className="list">
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Type</th>
+            <th>Live</th>
+            <th>Latest</th>
+            <th>Updated</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((app) => (
+            <tr key={app.id}>
+              <td>
+                <a href={`#/applications/${encodeURIComponent(app.id)}`}>{app.name}</a>
+                <div className="muted">{app.id}</div>
+              </td>
+              <td>{app.type}</td>
+              <td>{app.liveVersion ?? '—'}</td>
+              <td>{app.latestVersion ?? '—'}</td>
+              <td>{new Date(app.updatedAt).toLocaleString()}</td>
+              <td className="row-actions">
+                <button type="button" onClick={() => navigate(`/applications/${encodeURIComponent(app.id)}`)}>
+                  Open
+                </button>
+                <button type="button" onClick={run(() => renameApplication(app))}>
+                  Rename
+                </button>
+                <button type="button" onClick={run(() => duplicateApplication(app.id))}>
+                  Duplicate
+                </button>
+                <button type="button" onClick={run(() => exportApplication(app.id))}>
+                  Export
+                </button>
+                <button type="button" className="danger" onClick={run(() => deleteApplicationConfirmed(app))}>
+                  Delete
+                </button>
+              </td>
+            </tr>
+          ))}
+          {!loading && items.length === 0 && (
+            <tr>
+              <td colSpan={6} className="muted">
+                No applications yet. Create one above.
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </main>
+  );
+}

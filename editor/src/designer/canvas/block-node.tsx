@@ -1,0 +1,74 @@
+import { Handle, type NodeProps, Position, useUpdateNodeInternals } from '@xyflow/react';
+import { memo, useEffect, useMemo } from 'react';
+import { outcomesOf } from '../flow/ports.ts';
+import { useDesigner } from '../store/designer-store.ts';
+import type { BlockNode as BlockNodeType } from './flow-elements.ts';
+
+const CATEGORY_COLORS: Record<string, string> = {
+  'Logic & Control': '#6b7280',
+  'User Interaction': '#2563eb',
+  'Business Control': '#b45309',
+  Routing: '#7c3aed',
+  Callback: '#059669',
+};
+
+/** One block on the canvas. Reads its own instance from the store, so editing one block re-renders one node. */
+export const BlockNode = memo(function BlockNode({ id, selected }: NodeProps<BlockNodeType>) {
+  const block = useDesigner((s) => s.history.present.blocks[id]);
+  const definition = useDesigner((s) => (block ? s.definitions[block.type] : undefined));
+  const isStart = useDesigner((s) => !!block && s.history.present.phases[block.phase] === id);
+  const severity = useDesigner((s) => s.issueSeverity[id]);
+  const isCurrent = useDesigner((s) => s.run.currentBlockId === id);
+  const visited = useDesigner((s) => !!s.run.visited[id]);
+  const properties = block?.properties;
+  const ports = useMemo(
+    () => (definition && properties ? outcomesOf(definition, properties) : []),
+    [definition, properties],
+  );
+  const updateNodeInternals = useUpdateNodeInternals();
+  const portKey = ports.map((p) => p.name).join('|');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: handles move when the set of ports changes
+  useEffect(() => updateNodeInternals(id), [id, portKey, updateNodeInternals]);
+
+  if (!block) return null;
+  const color = definition?.ui?.color ?? CATEGORY_COLORS[definition?.category ?? ''] ?? '#6b7280';
+  const classes = [
+    'block-node',
+    selected && 'selected',
+    severity && `issue-${severity}`,
+    isCurrent && 'current',
+    visited && 'visited',
+    block.disabled && 'disabled',
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <div className={classes} data-block-id={id} data-testid={`block-${id}`}>
+      <Handle type="target" position={Position.Left} id="in" className="in-handle" />
+      <div className="block-head" style={{ borderColor: color }}>
+        {isStart && (
+          <span className="start-badge" title="Phase start">
+            ▶
+          </span>
+        )}
+        <span className="block-label">{block.label || definition?.title || block.type}</span>
+        {severity && <span className={`issue-dot ${severity}`} title={`Has ${severity}s`} />}
+      </div>
+      {(!definition || (block.label && block.label !== definition.title)) && (
+        <div className="block-type">{definition?.title ?? `Unknown block: ${block.type}`}</div>
+      )}
+      <ul className="ports">
+        {ports.map((port) => (
+          <li key={port.name} className="port" title={port.name}>
+            <span>{port.label}</span>
+            <Handle type="source" position={Position.Right} id={port.name} className="out-handle" />
+          </li>
+        ))}
+        {ports.length === 0 && (
+          <li className="port muted">{definition?.endsCall ? 'ends the call' : 'no outcomes'}</li>
+        )}
+      </ul>
+    </div>
+  );
+});

@@ -1,0 +1,102 @@
+import {
+  Background,
+  Controls,
+  type Edge,
+  MiniMap,
+  type Node,
+  ReactFlow,
+  useReactFlow,
+  type Viewport,
+} from '@xyflow/react';
+import { type DragEvent, useCallback, useRef } from 'react';
+import { PALETTE_MIME } from '../palette/palette.tsx';
+import { designer, useDesigner } from '../store/designer-store.ts';
+import { edgeTypes, nodeTypes } from './element-types.ts';
+import { laneAt } from './lanes.ts';
+
+const miniMapColor = (node: Node) => (node.type === 'lane' ? '#eef2f7' : '#64748b');
+const defaultEdgeOptions = { type: 'link' };
+
+export function Canvas() {
+  const nodes = useDesigner((s) => s.nodes);
+  const edges = useDesigner((s) => s.edges);
+  const flow = useReactFlow();
+  const reconnected = useRef(false);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const type = event.dataTransfer.getData(PALETTE_MIME);
+      if (!type) return;
+      event.preventDefault();
+      const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const lane = laneAt(useDesigner.getState().lanes, point);
+      if (!lane) return designer.notify('Drop blocks onto a phase lane.');
+      designer.dropBlock(type, lane.phase, { x: point.x - lane.x, y: point.y - lane.y });
+    },
+    [flow],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onReconnectStart = useCallback(() => {
+    reconnected.current = false;
+  }, []);
+  const onReconnect = useCallback((old: Edge, connection: Parameters<typeof designer.onReconnect>[1]) => {
+    reconnected.current = true;
+    designer.onReconnect(old, connection);
+  }, []);
+  // A link dragged off its target and dropped on empty canvas is removed.
+  const onReconnectEnd = useCallback((_: unknown, edge: Edge) => {
+    if (!reconnected.current && edge.sourceHandle) designer.disconnect(edge.source, edge.sourceHandle);
+  }, []);
+
+  const onMoveEnd = useCallback((_: unknown, viewport: Viewport) => {
+    sessionStorage.setItem(
+      `ringback.viewport.${useDesigner.getState().applicationId}`,
+      JSON.stringify(viewport),
+    );
+  }, []);
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: the drop zone for palette drags; keyboard users paste instead
+    <div className="canvas" onDrop={onDrop} onDragOver={onDragOver}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        defaultEdgeOptions={defaultEdgeOptions}
+        onNodesChange={designer.onNodesChange}
+        onEdgesChange={designer.onEdgesChange}
+        onConnect={designer.onConnect}
+        onReconnectStart={onReconnectStart}
+        onReconnect={onReconnect}
+        onReconnectEnd={onReconnectEnd}
+        onDelete={designer.onDelete}
+        onNodeDragStop={(_, __, dragged) => designer.onNodeDragStop(dragged)}
+        onMoveEnd={onMoveEnd}
+        defaultViewport={initialViewport()}
+        minZoom={0.1}
+        maxZoom={2}
+        multiSelectionKeyCode={['Meta', 'Control']}
+        deleteKeyCode={['Delete', 'Backspace']}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={24} />
+        <MiniMap pannable zoomable nodeColor={miniMapColor} />
+        <Controls />
+      </ReactFlow>
+    </div>
+  );
+}
+
+function initialViewport(): Viewport {
+  const state = useDesigner.getState();
+  const stored = sessionStorage.getItem(`ringback.viewport.${state.applicationId}`);
+  if (stored) return JSON.parse(stored) as Viewport;
+  return state.history.present.layout?.viewport ?? { x: 40, y: 20, zoom: 0.8 };
+}

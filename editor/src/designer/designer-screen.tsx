@@ -1,0 +1,79 @@
+import '@xyflow/react/dist/style.css';
+import './designer.css';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useCallback, useEffect, useState } from 'react';
+import { applicationsApi, blocksApi } from '../api/endpoints.ts';
+import { describeError } from '../api/http.ts';
+import { Canvas } from './canvas/canvas.tsx';
+import { useLocalValidation } from './issues/use-validation.ts';
+import { Palette } from './palette/palette.tsx';
+import { SidePanel } from './side-panel.tsx';
+import { useAutosave } from './store/autosave.ts';
+import { designer } from './store/designer-store.ts';
+import { loadHistory } from './store/history.ts';
+import { ConflictBanner, NoticeToast, SaveErrorBanner } from './toolbar/banners.tsx';
+import { DesignerToolbar } from './toolbar/designer-toolbar.tsx';
+import { useShortcuts } from './toolbar/use-shortcuts.ts';
+
+/** The Designer for one application: palette, canvas with the four phase lanes, side panels. */
+export default function DesignerScreen({ applicationId }: { applicationId: string }) {
+  const [state, setState] = useState<'loading' | 'ready' | { error: string }>('loading');
+
+  const load = useCallback(
+    async (keepHistory: boolean) => {
+      setState('loading');
+      try {
+        const [draft, blocks] = await Promise.all([applicationsApi.get(applicationId), blocksApi.list()]);
+        const history = keepHistory ? loadHistory(sessionStorage, applicationId, draft.revision) : null;
+        designer.load({
+          doc: draft.application,
+          revision: draft.revision,
+          definitions: blocks.items,
+          history,
+        });
+        setState('ready');
+      } catch (e) {
+        setState({ error: describeError(e) });
+      }
+    },
+    [applicationId],
+  );
+
+  useEffect(() => {
+    void load(true);
+  }, [load]);
+
+  if (state === 'loading') return <div className="splash">Loading application…</div>;
+  if (typeof state === 'object') {
+    return (
+      <div className="splash error" role="alert">
+        {state.error}
+        <a href="#/applications">Back to applications</a>
+      </div>
+    );
+  }
+  return (
+    <ReactFlowProvider>
+      <DesignerLayout onReload={() => void load(false)} />
+    </ReactFlowProvider>
+  );
+}
+
+function DesignerLayout({ onReload }: { onReload: () => void }) {
+  useAutosave();
+  useLocalValidation();
+  useShortcuts();
+  return (
+    <div className="designer">
+      <DesignerToolbar />
+      <ConflictBanner onReload={onReload} />
+      <SaveErrorBanner />
+      <div className="designer-body">
+        <Palette />
+        <Canvas />
+        <SidePanel />
+      </div>
+      <NoticeToast />
+    </div>
+  );
+}

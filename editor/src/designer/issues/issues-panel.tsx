@@ -1,0 +1,34 @@
+import { useReactFlow } from '@xyflow/react';
+import { designer, useDesigner } from '../store/designer-store.ts';
+
+/** Issues from the validator; clicking one selects its block and brings it into view. */
+export function IssuesPanel() {
+  const issues = useDesigner((s) => s.issues);
+  const flow = useReactFlow();
+  const show = (blockId: string) => {
+    designer.select([blockId]);
+    void flow.fitView({ nodes: [{ id: blockId }], duration: 300, maxZoom: 1.2 });
+  };
+  if (issues.length === 0) return <p className="muted panel-pad">No issues.</p>;
+  return (
+    <ul className="issues panel-pad" data-testid="issues">
+      {issues.map((issue, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: issues are recomputed as a whole
+        <li key={index} className={`issue ${issue.severity}`}>
+          <button
+            type="button"
+            disabled={!issue.blockId}
+            onClick={() => issue.blockId && show(issue.blockId)}
+          >
+            <strong>{issue.severity === 'error' ? 'Error' : 'Warning'}</strong> {issue.message}
+            <span className="muted">
+              {' '}
+              {issue.code}
+              {issue.blockId ? ` · ${issue.blockId}` : ''}
+            </span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,140 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { newApplication } from '../flow/new-application.ts';
+import { definitions } from '../test-support/definitions.ts';
+import { currentDoc, designer, useDesigner } from './designer-store.ts';
+import { GROUP_WINDOW_MS } from './history.ts';
+
+function fresh() {
+  designer.load({ doc: newApplication('Support line', 'Default', 'support'), revision: 1, definitions });
+}
+
+describe('designer store', () => {
+  beforeEach(fresh);
+
+  it('makes the first block dropped into an empty lane the phase start', () => {
+    const first = designer.dropBlock('play-message', 'selfService', { x: 300, y: 100 })!;
+    const second = designer.dropBlock('play-message', 'selfService', { x: 600, y: 100 })!;
+    expect(currentDoc().phases.selfService).toBe(first);
+    expect(currentDoc().blocks[second]?.phase).toBe('selfService');
+  });
+
+  it('refuses a block in a phase its definition does not allow', () => {
+    expect(designer.dropBlock('play-message', 'initialize', { x: 300, y: 100 })).toBeNull();
+    expect(Object.keys(currentDoc().blocks)).toHaveLength(0);
+    expect(useDesigner.getState().notice).toMatch(/cannot be placed/);
+  });
+
+  it('connects an outcome port to a block and shows the link as an edge', () => {
+    const a = designer.dropBlock('menu', 'selfService', { x: 300, y: 100 })!;
+    const b = designer.dropBlock('play-message', 'selfService', { x: 700, y: 100 })!;
+    designer.onConnect({ source: a, sourceHandle: 'option:1', target: b, targetHandle: 'in' });
+    expect(currentDoc().blocks[a]?.next).toEqual({ 'option:1': b });
+    expect(useDesigner.getState().edges.map((e) => e.id)).toEqual([`${a}->option:1`]);
+  });
+
+  it('refuses links across phases', () => {
+    const a = designer.dropBlock('play-message', 'selfService', { x: 300, y: 100 })!;
+    const b = designer.dropBlock('play-message', 'assistedService', { x: 300, y: 100 })!;
+    designer.onConnect({ source: a, sourceHandle: 'next', target: b, targetHandle: 'in' });
+    expect(currentDoc().blocks[a]?.next).toEqual({});
+  });
+
+  it('disconnects when a link is deleted, and reconnects a link to a new target', () => {
+    const a = designer.dropBlock('play-message', 'selfService', { x: 300, y: 100 })!;
+    const b = designer.dropBlock('play-message', 'selfService', { x: 700, y: 100 })!;
+    const c = designer.dropBlock('play-message', 'selfService', { x: 700, y: 300 })!;
+    designer.onConnect({ source: a, sourceHandle: 'next', target: b, targetHandle: 'in' });
+    const edge = useDesigner.getState().edges[0]!;
+    designer.onReconnect(edge, { source: a, sourceHandle: 'next', target: c, targetHandle: 'in' });
+    expect(currentDoc().blocks[a]?.next).toEqual({ next: c });
+    designer.onDelete({ nodes: [], edges: [useDesigner.getState().edges[0]!] });
+    expect(currentDoc().blocks[a]?.next).toEqual({});
+  });
+
+  it('drops links from a menu option that was removed', () => {
+    const a = designer.dropBlock('menu', 'selfService', { x: 300, y: 100 })!;
+    const b = designer.dropBlock('play-message', 'selfService', { x: 700, y: 100 })!;
+    designer.onConnect({ source: a, sourceHandle: 'option:1', target: b, targetHandle: 'in' });
+    designer.updateProperties(a, { options: [{ digit: '2', label: 'Support' }] }, null);
+    expect(currentDoc().blocks[a]?.next).toEqual({});
+  });
+
+  it('deleting a block removes links into it and clears its phase entry', () => {
+    const a = designer.dropBlock('play-message', 'selfService', { x: 300, y: 100 })!;
+    const b = designer.dropBlock('play-message', 'selfService', { x: 700, y: 100 })!;
+    designer.onConnect({ source: b, sourceHandle: 'next', target: a, targetHandle: 'in' });
+    designer.onDelete({ nodes: useDesigner.getState().nodes.filter((n) => n.id === a), edges: [] });
+    expect(currentDoc().blocks[a]).toBeUndefined();
+    expect(currentDoc().blocks[b]?.next).toEqual({});
+    expect(currentDoc().phases.selfService).toBeNull();
+  });
+
+  it('undoes and redoes whole edits', () => {
+    const a = designer.dropBlock('play-message', 'selfService', { x: 300, y: 100 })!;
+    designer.undo();
+    expect(currentDoc().blocks[a]).toBeUndefined();
+    designer.redo();
+    expect(currentDoc().blocks[a]).toBeDefined();
+  });
+
+  it('groups keystrokes in one field into one undo step', () => {
+    const a = designer.dropBlock('play-message', 'selfService', { x: 300, y: 100 })!;
+    for (const label of ['H', 'He', 'Hel', 'Hello']) designer.updateBlock(a, { label }, `label:${a}`);
+    expect(currentDoc().blocks[a]?.label).toBe('Hello');
+    designer.undo();
+    expect(currentDoc().blocks[a]?.label).toBe('Play Message');
+  });
+
+  it('starts a new undo step when the same field is edited after a pause', async () => {
+    const a = designer.dropBlock('play-message', 'selfService', { x: 300, y: 100 })!;
+    designer.updateBlock(a, { label: 'One' }, `label:${a}`);
+    const state = useDesigner.getState();
+    useDesigner.setState({
+      history: { ...state.history, lastAt: state.history.lastAt - GROUP_WINDOW_MS - 1 },
+    });
+    designer.updateBlock(a, { label: 'Two' }, `label:${a}`);
+    designer.undo();
+    expect(currentDoc().blocks[a]?.label).toBe('One');
+  });
+
+  it('keeps selection out of undo history', () => {
+    const a = designer.dropBlock('play-message', 'selfService', { x: 300, y: 100 })!;
+    const b = designer.dropBlock('play-message', 'selfService', { x: 700, y: 100 })!;
+    designer.select([a]);
+    const pastLength = useDesigner.getState().history.past.length;
+    designer.select([b]);
+    expect(useDesigner.getState().history.past.length).toBe(pastLength);
+    expect(designer.selectedBlockIds()).toEqual([b]);
+  });
+
+  it('pastes copies with fresh ids, keeping links among the copies only', () => {
+    const a = designer.dropBlock('play-message', 'selfService', { x: 300, y: 100 })!;
+    const b = designer.dropBlock('play-message', 'selfService', { x: 700, y: 100 })!;
+    const c = designer.dropBlock('play-message', 'selfService', { x: 700, y: 300 })!;
+    designer.onConnect({ source: a, sourceHandle: 'next', target: b, targetHandle: 'in' });
+    designer.onConnect({ source: b, sourceHandle: 'next', target: c, targetHandle: 'in' });
+    designer.select([a, b]);
+    designer.paste(designer.copy()!);
+    const doc = currentDoc();
+    const pasted = designer.selectedBlockIds();
+    expect(pasted).toHaveLength(2);
+    expect(pasted).not.toContain(a);
+    expect(pasted).not.toContain(b);
+    const [copyA, copyB] = pasted.sort((x, y) =>
+      doc.layout!.positions![x]!.x < doc.layout!.positions![y]!.x ? -1 : 1,
+    );
+    expect(doc.blocks[copyA!]?.next).toEqual({ next: copyB });
+    expect(doc.blocks[copyB!]?.next).toEqual({});
+    expect(doc.phases.selfService).toBe(a);
+  });
+
+  it('re-renders only the dragged node: other node objects keep their identity', () => {
+    const a = designer.dropBlock('play-message', 'selfService', { x: 300, y: 100 })!;
+    designer.dropBlock('play-message', 'selfService', { x: 700, y: 100 });
+    const before = useDesigner.getState().nodes;
+    designer.onNodesChange([{ type: 'position', id: a, position: { x: 320, y: 120 }, dragging: true }]);
+    const after = useDesigner.getState().nodes;
+    const changed = after.filter((n, i) => n !== before[i]).map((n) => n.id);
+    expect(changed).toEqual([a]);
+  });
+});

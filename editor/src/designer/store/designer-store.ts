@@ -1,0 +1,329 @@
+/**
+ * The Designer's one store. The document lives in `history.present`; React Flow nodes and edges
+ * are derived from it (reusing unchanged objects), selection lives only on nodes and edges, and
+ * derived data (issues, the test call's path) sits beside them, never inside node data.
+ */
+import {
+  applyEdgeChanges,
+  applyNodeChanges,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type Node,
+  type NodeChange,
+} from '@xyflow/react';
+import { create } from 'zustand';
+import type { Application, Phase, VariableDeclaration } from '../../../../schemas/application.generated.ts';
+import type { RunnableBlockDefinition, ValidationIssue } from '../../api/types.ts';
+import { type DesignerNode, type LinkEdge, syncEdges, syncNodes } from '../canvas/flow-elements.ts';
+import { BLOCK_WIDTH, clampToLane, type LaneBox, laneBoxes } from '../canvas/lanes.ts';
+import { type ClipboardContent, copyBlocks, pasteBlocks } from '../flow/clipboard.ts';
+import * as ops from '../flow/document-ops.ts';
+import { allowedIn, PHASE_LABELS } from '../flow/phases.ts';
+import { outcomesOf } from '../flow/ports.ts';
+import { type History, record, redo, startHistory, undo } from './history.ts';
+
+export type SaveStatus = 'saved' | 'dirty' | 'saving' | 'conflict' | 'error';
+
+export interface RunHighlight {
+  currentBlockId: string | null;
+  visited: Record<string, true>;
+  takenEdges: Record<string, true>;
+}
+
+export interface DesignerState {
+  applicationId: string | null;
+  definitions: Record<string, RunnableBlockDefinition>;
+  history: History;
+  /** Revision of the draft on the server and the document saved with it. */
+  revision: number;
+  savedDoc: Application | null;
+  saveStatus: SaveStatus;
+  saveError: string | null;
+  lanes: LaneBox[];
+  nodes: DesignerNode[];
+  edges: LinkEdge[];
+  issues: ValidationIssue[];
+  issueSeverity: Record<string, 'error' | 'warning'>;
+  run: RunHighlight;
+  notice: string | null;
+}
+
+export const NO_RUN: RunHighlight = { currentBlockId: null, visited: {}, takenEdges: {} };
+
+const EMPTY_DOC: Application = {
+  schemaVersion: 1,
+  id: 'none',
+  name: '',
+  type: 'Default',
+  variables: [],
+  phases: { initialize: null, selfService: null, assistedService: null, finalize: null },
+  blocks: {},
+};
+
+export const useDesigner = create<DesignerState>()(() => ({
+  applicationId: null,
+  definitions: {},
+  history: startHistory(EMPTY_DOC),
+  revision: 0,
+  savedDoc: null,
+  saveStatus: 'saved',
+  saveError: null,
+  lanes: [],
+  nodes: [],
+  edges: [],
+  issues: [],
+  issueSeverity: {},
+  run: NO_RUN,
+  notice: null,
+}));
+
+const get = () => useDesigner.getState();
+const set = useDesigner.setState;
+
+/** Derives lanes, nodes and edges for a document, reusing what did not change. */
+function derive(doc: Application, state: DesignerState): Pick<DesignerState, 'lanes' | 'nodes' | 'edges'> {
+  const measured = new Map(state.nodes.map((n) => [n.id, n.measured?.height]));
+  const lanes = laneBoxes(doc, (id) => {
+    const m = measured.get(id);
+    if (m) return m;
+    const block = doc.blocks[id];
+    const def = block && state.definitions[block.type];
+    return 56 + (def && block ? outcomesOf(def, block.properties).length : 1) * 22;
+  });
+  const sameLanes =
+    lanes.length === state.lanes.length &&
+    lanes.every((l, i) => JSON.stringify(l) === JSON.stringify(state.lanes[i]));
+  return {
+    lanes: sameLanes ? state.lanes : lanes,
+    nodes: syncNodes(doc, lanes, state.nodes),
+    edges: syncEdges(doc, state.edges),
+  };
+}
+
+export function currentDoc(): Application {
+  return get().history.present;
+}
+
+/** Records an edit as one undo step (or folds it into the running group) and re-derives the canvas. */
+export function applyEdit(edit: (doc: Application) => Application, group: string | null = null): void {
+  const state = get();
+  const next = edit(state.history.present);
+  if (next === state.history.present) return;
+  const history = record(state.history, next, group);
+  set({ history, ...derive(next, state), saveStatus: dirtyStatus(state) });
+}
+
+function dirtyStatus(state: DesignerState): SaveStatus {
+  return state.saveStatus === 'conflict' ? 'conflict' : 'dirty';
+}
+
+function replacePresent(history: History): void {
+  const state = get();
+  set({ history, ...derive(history.present, state), saveStatus: dirtyStatus(state) });
+}
+
+export const designer = {
+  load(args: {
+    doc: Application;
+    revision: number;
+    definitions: RunnableBlockDefinition[];
+    history?: History | null;
+  }): void {
+    const definitions = Object.fromEntries(args.definitions.map((d) => [d.id, d]));
+    let history = args.history ?? startHistory(args.doc);
+    // A restored history whose present is the saved draft: keep the server's object so it reads as saved.
+    if (history.present !== args.doc && JSON.stringify(history.present) === JSON.stringify(args.doc)) {
+      history = { ...history, present: args.doc };
+    }
+    const base = { ...get(), definitions, nodes: [], edges: [], lanes: [] };
+    set({
+      applicationId: args.doc.id,
+      definitions,
+      history,
+      revision: args.revision,
+      savedDoc: args.doc,
+      saveStatus: history.present === args.doc ? 'saved' : 'dirty',
+      saveError: null,
+      issues: [],
+      issueSeverity: {},
+      run: NO_RUN,
+      notice: null,
+      ...derive(history.present, base),
+    });
+  },
+
+  undo: () => replacePresent(undo(get().history)),
+  redo: () => replacePresent(redo(get().history)),
+
+  notify(notice: string | null): void {
+    set({ notice });
+  },
+
+  onNodesChange(changes: NodeChange<DesignerNode>[]): void {
+    // Removals go through onDelete so they become one undoable document edit.
+    const kept = changes.filter((c) => c.type !== 'remove' && c.type !== 'add' && c.type !== 'replace');
+    if (kept.length) set({ nodes: applyNodeChanges(kept, get().nodes) });
+  },
+
+  onEdgesChange(changes: EdgeChange<LinkEdge>[]): void {
+    const kept = changes.filter((c) => c.type === 'select');
+    if (kept.length) set({ edges: applyEdgeChanges(kept, get().edges) });
+  },
+
+  onDelete({ nodes, edges }: { nodes: Node[]; edges: Edge[] }): void {
+    applyEdit((doc) => {
+      let next = doc;
+      for (const e of edges) if (e.sourceHandle) next = ops.disconnect(next, e.source, e.sourceHandle);
+      return ops.removeBlocks(
+        next,
+        nodes.filter((n) => n.type === 'block').map((n) => n.id),
+      );
+    });
+  },
+
+  onConnect(connection: Connection): void {
+    if (!connection.sourceHandle) return;
+    const result = ops.connect(currentDoc(), connection.source, connection.sourceHandle, connection.target);
+    if (!result.ok) {
+      designer.notify(result.reason);
+      return;
+    }
+    applyEdit(() => result.doc);
+  },
+
+  onReconnect(old: Edge, connection: Connection): void {
+    if (!old.sourceHandle || !connection.sourceHandle) return;
+    const detached = ops.disconnect(currentDoc(), old.source, old.sourceHandle);
+    const result = ops.connect(detached, connection.source, connection.sourceHandle, connection.target);
+    if (!result.ok) {
+      designer.notify(result.reason);
+      return;
+    }
+    applyEdit(() => result.doc);
+  },
+
+  /** Dropping a link on empty canvas removes it (React Flow's reconnect-to-delete gesture). */
+  disconnect(source: string, outcome: string): void {
+    applyEdit((doc) => ops.disconnect(doc, source, outcome));
+  },
+
+  onNodeDragStop(dragged: Node[]): void {
+    const moves: Record<string, ops.Position> = {};
+    for (const n of dragged) if (n.type === 'block') moves[n.id] = clampToLane(n.position);
+    applyEdit((doc) => ops.moveBlocks(doc, moves));
+    // A drag that ends where it started still needs the node back on its clamped position.
+    set(derive(currentDoc(), get()));
+  },
+
+  dropBlock(type: string, phase: Phase, position: ops.Position): string | null {
+    const state = get();
+    const definition = state.definitions[type];
+    const doc = state.history.present;
+    if (!definition) return null;
+    if (!allowedIn(definition, doc.type, phase)) {
+      designer.notify(
+        `${definition.title} cannot be placed in ${PHASE_LABELS[phase]} of a ${doc.type} application.`,
+      );
+      return null;
+    }
+    const at = clampToLane({ x: position.x - BLOCK_WIDTH / 2, y: position.y - 20 });
+    const added = ops.addBlock(doc, definition, phase, at);
+    applyEdit(() => added.doc);
+    designer.select([added.id]);
+    return added.id;
+  },
+
+  setPhaseStart: (id: string) => applyEdit((doc) => ops.setPhaseStart(doc, id)),
+
+  updateProperties(id: string, properties: Record<string, unknown>, group: string | null): void {
+    applyEdit((doc) => {
+      const block = doc.blocks[id];
+      const definition = block && get().definitions[block.type];
+      const next = ops.updateBlock(doc, id, { properties });
+      if (!definition) return next;
+      return ops.pruneLinks(
+        next,
+        id,
+        outcomesOf(definition, properties).map((o) => o.name),
+      );
+    }, group);
+  },
+
+  updateBlock(id: string, patch: Parameters<typeof ops.updateBlock>[2], group: string | null): void {
+    applyEdit((doc) => ops.updateBlock(doc, id, patch), group);
+  },
+
+  setVariables(variables: VariableDeclaration[], group: string | null): void {
+    applyEdit((doc) => ({ ...doc, variables }), group);
+  },
+
+  rename(name: string, group: string | null): void {
+    applyEdit((doc) => ({ ...doc, name }), group);
+  },
+
+  applyLayout(positions: Record<string, ops.Position>): void {
+    applyEdit((doc) => ops.moveBlocks(doc, positions));
+  },
+
+  select(ids: readonly string[]): void {
+    const wanted = new Set(ids);
+    set({
+      nodes: get().nodes.map((n) => {
+        const selected = wanted.has(n.id);
+        return !!n.selected === selected ? n : { ...n, selected };
+      }),
+      edges: get().edges.map((e) => (e.selected ? { ...e, selected: false } : e)),
+    });
+  },
+
+  selectedBlockIds(): string[] {
+    return get()
+      .nodes.filter((n) => n.type === 'block' && n.selected)
+      .map((n) => n.id);
+  },
+
+  copy(): ClipboardContent | null {
+    return copyBlocks(currentDoc(), designer.selectedBlockIds());
+  },
+
+  paste(clip: ClipboardContent): void {
+    const result = pasteBlocks(currentDoc(), clip);
+    applyEdit(() => result.doc);
+    designer.select(Object.values(result.idMap));
+  },
+
+  setIssues(issues: ValidationIssue[]): void {
+    const issueSeverity: Record<string, 'error' | 'warning'> = {};
+    for (const issue of issues) {
+      if (!issue.blockId) continue;
+      if (issue.severity === 'error' || !issueSeverity[issue.blockId])
+        issueSeverity[issue.blockId] = issue.severity;
+    }
+    const state = get();
+    const same = JSON.stringify(issueSeverity) === JSON.stringify(state.issueSeverity);
+    set({ issues, issueSeverity: same ? state.issueSeverity : issueSeverity });
+  },
+
+  setRun(run: RunHighlight): void {
+    set({ run });
+  },
+
+  saving(): void {
+    set({ saveStatus: 'saving', saveError: null });
+  },
+
+  saved(revision: number, doc: Application): void {
+    const state = get();
+    set({
+      revision,
+      savedDoc: doc,
+      saveStatus: state.history.present === doc ? 'saved' : 'dirty',
+      saveError: null,
+    });
+  },
+
+  saveFailed(status: 'conflict' | 'error', message: string): void {
+    set({ saveStatus: status, saveError: message });
+  },
+};

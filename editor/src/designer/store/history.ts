@@ -1,0 +1,95 @@
+/**
+ * Snapshot undo/redo over the application document. Selection and viewport are not in the
+ * document, so they are never undone. Edits that share a group key within GROUP_WINDOW_MS
+ * (keystrokes in one field, nudges of one block) fold into one step.
+ */
+import type { Application } from '../../../../schemas/application.generated.ts';
+
+export const GROUP_WINDOW_MS = 1500;
+export const HISTORY_LIMIT = 100;
+
+export interface History {
+  past: Application[];
+  present: Application;
+  future: Application[];
+  /** Group key and time of the last recorded edit; only set while a group can still absorb edits. */
+  lastGroup: string | null;
+  lastAt: number;
+}
+
+export function startHistory(present: Application): History {
+  return { past: [], present, future: [], lastGroup: null, lastAt: 0 };
+}
+
+export function record(
+  history: History,
+  next: Application,
+  group: string | null = null,
+  now = Date.now(),
+): History {
+  if (next === history.present) return history;
+  const folds = group !== null && group === history.lastGroup && now - history.lastAt <= GROUP_WINDOW_MS;
+  const past = folds ? history.past : [...history.past, history.present].slice(-HISTORY_LIMIT);
+  return { past, present: next, future: [], lastGroup: group, lastAt: now };
+}
+
+export function undo(history: History): History {
+  const previous = history.past.at(-1);
+  if (!previous) return history;
+  return {
+    past: history.past.slice(0, -1),
+    present: previous,
+    future: [history.present, ...history.future],
+    lastGroup: null,
+    lastAt: 0,
+  };
+}
+
+export function redo(history: History): History {
+  const [next, ...rest] = history.future;
+  if (!next) return history;
+  return {
+    past: [...history.past, history.present],
+    present: next,
+    future: rest,
+    lastGroup: null,
+    lastAt: 0,
+  };
+}
+
+/** Persisted per application so undo survives a reload; tied to the saved revision it started from. */
+interface StoredHistory {
+  revision: number;
+  past: Application[];
+  present: Application;
+  future: Application[];
+}
+
+const key = (applicationId: string) => `ringback.history.${applicationId}`;
+
+export function saveHistory(storage: Storage, revision: number, history: History): void {
+  const stored: StoredHistory = {
+    revision,
+    past: history.past.slice(-30),
+    present: history.present,
+    future: history.future.slice(0, 30),
+  };
+  try {
+    storage.setItem(key(history.present.id), JSON.stringify(stored));
+  } catch {
+    // Storage full: undo still works in this tab, it just will not survive a reload.
+  }
+}
+
+/** Restores history when it was recorded on top of the same saved revision as the server's draft. */
+export function loadHistory(storage: Storage, applicationId: string, revision: number): History | null {
+  try {
+    const raw = storage.getItem(key(applicationId));
+    if (!raw) return null;
+    const stored = JSON.parse(raw) as StoredHistory;
+    if (stored.revision !== revision || stored.present?.id !== applicationId) return null;
+    return { past: stored.past, present: stored.present, future: stored.future, lastGroup: null, lastAt: 0 };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,28 @@
+/** Hash routes, so the runtime can serve the editor as static files without rewrites. */
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { name: 'login' }
+  | { name: 'applications' }
+  | { name: 'designer'; applicationId: string };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  const designer = /^\/applications\/([^/]+)$/.exec(path);
+  if (designer) return { name: 'designer', applicationId: decodeURIComponent(designer[1]!) };
+  if (path === '/login') return { name: 'login' };
+  return { name: 'applications' };
+}
+
+export function navigate(path: string): void {
+  window.location.hash = path;
+}
+
+function subscribe(listener: () => void): () => void {
+  window.addEventListener('hashchange', listener);
+  return () => window.removeEventListener('hashchange', listener);
+}
+
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, () => window.location.hash);
+}

@@ -1,0 +1,21 @@
+import type { SessionUser } from '../api/types.ts';
+import { navigate } from './route.ts';
+import { logout } from './session.ts';
+
+export function TopBar({ user }: { user: SessionUser }) {
+  return (
+    <header className="top-bar">
+      <button type="button" className="brand" onClick={() => navigate('/applications')}>
+        Ringback
+      </button>
+      <nav>
+        <a href="#/applications">Applications</a>
+      </nav>
+      <span className="spacer" />
+      <span className="user">{user.username}</span>
+      <button type="button" onClick={() => void logout()}>
+        Sign out
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const editorRoot = fileURLToPath(new URL('.', import.meta.url));
+
+// The runtime serves the built editor at '/'; in development Vite proxies the API to it.
+export default defineConfig({
+  root: editorRoot,
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+  },
+  server: {
+    fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] },
+    proxy: { '/api': { target: 'http://localhost:8080', changeOrigin: false } },
+  },
+});

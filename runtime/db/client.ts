@@ -1,0 +1,50 @@
+/**
+ * Opens the database: PostgreSQL through postgres.js when a postgres:// URL is given, embedded
+ * PGlite otherwise (on disk in the data directory, or in memory for 'memory:'). Both speak the
+ * same SQL, so the rest of the runtime sees one drizzle PgDatabase.
+ */
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { runMigrations } from './migrate.ts';
+import * as schema from './schema.ts';
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
+
+export async function openDatabase(options: { url: string | undefined; dataDir: string }): Promise<DatabaseHandle> {
+  const { url, dataDir } = options;
+  let handle: DatabaseHandle;
+  if (url?.startsWith('postgres')) {
+    // Several runtime processes share one PostgreSQL; keep each one's pool modest.
+    const client = postgres(url, { max: 10, onnotice: () => {} });
+    handle = {
+      db: drizzlePostgres(client, { schema }) as unknown as Database,
+      kind: 'postgres',
+      close: () => client.end({ timeout: 5 }),
+    };
+  } else {
+    let client: PGlite;
+    if (url === 'memory:') client = new PGlite();
+    else {
+      mkdirSync(dataDir, { recursive: true });
+      client = new PGlite(dataDir);
+    }
+    await client.waitReady;
+    handle = {
+      db: drizzlePglite(client, { schema }) as unknown as Database,
+      kind: 'pglite',
+      close: () => client.close(),
+    };
+  }
+  await runMigrations(handle.db);
+  return handle;
+}

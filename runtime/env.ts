@@ -1,0 +1,107 @@
+/**
+ * The one reader of process.env. Every setting is parsed and checked here at start, with one
+ * clear message per bad value, so the rest of the runtime receives a typed RuntimeConfig.
+ */
+export interface RuntimeConfig {
+  port: number;
+  host: string;
+  /** postgres://… for PostgreSQL, 'memory:' for a throwaway PGlite, undefined for PGlite on disk. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  adminPassword: string | undefined;
+  demoApiKey: string | undefined;
+  clock: 'system' | 'virtual';
+  /** Start instant of a virtual clock (epoch ms). */
+  virtualClockStart: number | undefined;
+  region: string;
+  nodeId: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Largest accepted request body in bytes. */
+  maxBodyBytes: number;
+  sessionIdleMinutes: number;
+  seedExamples: boolean;
+  fcmSendUrl: string | undefined;
+  googleTokenUrl: string | undefined;
+  recaptchaVerifyUrl: string | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function readConfig(env: Env = process.env): RuntimeConfig {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name}=${raw}: expected an integer from ${min} to ${max}`);
+      return fallback;
+    }
+    return value;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    problems.push(`${name}=${raw}: expected one of ${allowed.join(', ')}`);
+    return fallback;
+  };
+  const url = (name: string): string | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return undefined;
+    if (!URL.canParse(raw)) problems.push(`${name}=${raw}: expected an absolute URL`);
+    return raw;
+  };
+  const name = (key: string, fallback: string): string => {
+    const raw = env[key];
+    if (raw === undefined || raw === '') return fallback;
+    if (!/^[A-Za-z0-9._-]{1,64}$/.test(raw)) problems.push(`${key}=${raw}: use 1-64 letters, digits, . _ -`);
+    return raw;
+  };
+
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && databaseUrl !== 'memory:' && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push(`DATABASE_URL: expected postgres://… or memory: (got a value of another form)`);
+  }
+  const adminPassword = env.RINGBACK_ADMIN_PASSWORD || undefined;
+  if (adminPassword !== undefined && adminPassword.length < 8) {
+    problems.push('RINGBACK_ADMIN_PASSWORD: use at least 8 characters');
+  }
+  const demoApiKey = env.RINGBACK_DEMO_API_KEY || undefined;
+  if (demoApiKey !== undefined && demoApiKey.length < 16) {
+    problems.push('RINGBACK_DEMO_API_KEY: use at least 16 characters');
+  }
+  let virtualClockStart: number | undefined;
+  if (env.RINGBACK_CLOCK_START) {
+    virtualClockStart = Date.parse(env.RINGBACK_CLOCK_START);
+    if (Number.isNaN(virtualClockStart)) problems.push('RINGBACK_CLOCK_START: expected an ISO 8601 instant');
+  }
+
+  const config: RuntimeConfig = {
+    port: int('PORT', 8080, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    dataDir: env.RINGBACK_DATA_DIR || './data',
+    adminPassword,
+    demoApiKey,
+    clock: oneOf('RINGBACK_CLOCK', ['system', 'virtual'] as const, 'system'),
+    virtualClockStart,
+    region: name('RINGBACK_REGION', 'default'),
+    nodeId: name('RINGBACK_NODE_ID', `node-${process.pid}`),
+    logLevel: oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
+    maxBodyBytes: int('RINGBACK_MAX_BODY_BYTES', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+    sessionIdleMinutes: int('RINGBACK_SESSION_IDLE_MINUTES', 20, 1, 24 * 60),
+    seedExamples: oneOf('RINGBACK_SEED_EXAMPLES', ['true', 'false'] as const, 'true') === 'true',
+    fcmSendUrl: url('RINGBACK_FCM_SEND_URL'),
+    googleTokenUrl: url('RINGBACK_GOOGLE_TOKEN_URL'),
+    recaptchaVerifyUrl: url('RINGBACK_RECAPTCHA_VERIFY_URL'),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
