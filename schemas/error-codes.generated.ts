@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'NOT_PUBLISHED'
   | 'IN_USE'
   | 'CALL_ENDED'
+  | 'CALL_NOT_PAUSED'
   | 'CLOCK_NOT_VIRTUAL'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'

@@ -18,6 +18,9 @@ describe('takeEntry', () => {
   it('ends an entry at maxDigits and keeps the rest buffered', () => {
     expect(takeEntry('123456', request())).toEqual({ digits: '1234', rest: '56' });
   });
+  it('consumes a terminator that follows a full entry', () => {
+    expect(takeEntry('1234#5', request())).toEqual({ digits: '1234', rest: '5' });
+  });
   it('waits while the entry is incomplete', () => {
     expect(takeEntry('12', request())).toBeUndefined();
   });

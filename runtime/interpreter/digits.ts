@@ -12,7 +12,12 @@ export function takeEntry(buffer: string, request: DigitsRequest): { digits: str
     if (request.terminator && buffer[i] === request.terminator) {
       return { digits: buffer.slice(0, i), rest: buffer.slice(i + 1) };
     }
-    if (i + 1 === limit) return { digits: buffer.slice(0, i + 1), rest: buffer.slice(i + 1) };
+    if (i + 1 === limit) {
+      // A terminator right after a full entry belongs to that entry, not to the next input.
+      const next = i + 1;
+      const skip = request.terminator && buffer[next] === request.terminator ? 1 : 0;
+      return { digits: buffer.slice(0, next), rest: buffer.slice(next + skip) };
+    }
   }
   return undefined;
 }

@@ -1,0 +1,141 @@
+/**
+ * Calls as a service: starts calls on an application's live (or a chosen) version, applies
+ * operations to a call (load → mutate → compare-and-set save, retried on a lost race), wakes
+ * calls whose wait timed out, and tells listeners (SSE) about new events.
+ */
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import type { BlockServices } from '../../blocks/contract.ts';
+import { blockRegistry } from '../../blocks/registry.ts';
+import type { Application } from '../../schemas/application.generated.ts';
+import type { ApplicationStore } from '../applications/application-store.ts';
+import type { Clock } from '../clock/index.ts';
+import { ApiError } from '../http/problem.ts';
+import type { CallState } from '../interpreter/call-state.ts';
+import { CallOperationError, startCall, timeOut } from '../interpreter/call.ts';
+import type { RunEnvironment } from '../interpreter/run.ts';
+import type { PhoneNumberStore } from '../phone-numbers/phone-number-store.ts';
+import type { CallStore } from './call-store.ts';
+
+export interface StartRequest {
+  tenantId: string;
+  ani: string;
+  dnis?: string;
+  applicationId?: string;
+  version?: number;
+  timeZone?: string;
+  breakpoints?: string[];
+}
+
+export type CallOperation = (state: CallState, env: RunEnvironment, application: Application) => Promise<void> | void;
+
+const maxSaveAttempts = 8;
+
+export function callService(deps: {
+  applications: ApplicationStore;
+  phoneNumbers: PhoneNumberStore;
+  store: CallStore;
+  clock: Clock;
+  services: (tenantId: string) => BlockServices;
+}) {
+  const { applications, phoneNumbers, store, clock } = deps;
+  const updates = new EventEmitter();
+  updates.setMaxListeners(0);
+
+  const environment = (tenantId: string, application: Application): RunEnvironment => ({
+    application,
+    blocks: blockRegistry,
+    services: deps.services(tenantId),
+    now: () => clock.now(),
+  });
+
+  async function publish(state: CallState) {
+    updates.emit(state.id, state);
+  }
+
+  return {
+    async start(request: StartRequest): Promise<CallState> {
+      const { tenantId } = request;
+      const applicationId = request.applicationId ?? (await phoneNumbers.applicationFor(tenantId, request.dnis ?? ''));
+      // The version live when the call arrives is the one it keeps to the end.
+      const version = request.version ?? (await applications.liveVersion(tenantId, applicationId));
+      const application = await applications.document(tenantId, applicationId, version);
+      const state = await startCall(
+        application,
+        {
+          id: randomUUID(),
+          tenantId,
+          version,
+          ani: request.ani,
+          dnis: request.dnis ?? '',
+          ...(request.timeZone ? { timeZone: request.timeZone } : {}),
+          ...(request.breakpoints ? { breakpoints: request.breakpoints } : {}),
+        },
+        environment(tenantId, application),
+      );
+      await store.insert(state, true);
+      await publish(state);
+      return state;
+    },
+
+    async get(tenantId: string, id: string): Promise<CallState> {
+      const stored = await store.load(tenantId, id);
+      if (!stored) throw new ApiError('NOT_FOUND', `No call ${id}`);
+      return stored.state;
+    },
+
+    /** Applies an operation atomically with respect to every other operation on the call. */
+    async apply(tenantId: string, id: string, operation: CallOperation): Promise<CallState> {
+      for (let attempt = 0; attempt < maxSaveAttempts; attempt++) {
+        const stored = await store.load(tenantId, id);
+        if (!stored) throw new ApiError('NOT_FOUND', `No call ${id}`);
+        const { state, seq } = stored;
+        const application = await applications.document(tenantId, state.applicationId, state.version);
+        try {
+          await operation(state, environment(tenantId, application), application);
+        } catch (error) {
+          throw error instanceof CallOperationError ? operationProblem(error) : error;
+        }
+        if (await store.save(state, seq)) {
+          await publish(state);
+          return state;
+        }
+      }
+      throw new ApiError('REVISION_CONFLICT', `Call ${id} is changing too fast; try again`);
+    },
+
+    /** Wakes every call whose wait deadline has passed. Safe to run in several processes at once. */
+    async wakeDue(): Promise<number> {
+      const due = await store.due(clock.now());
+      let woken = 0;
+      for (const call of due) {
+        await this.apply(call.tenantId, call.id, async (state, env) => {
+          const deadline = state.waiting?.deadline;
+          if (deadline === undefined || deadline > clock.now()) return;
+          await timeOut(state, env);
+          woken++;
+        }).catch(() => undefined);
+      }
+      return woken;
+    },
+
+    subscribe(id: string, listener: (state: CallState) => void): () => void {
+      updates.on(id, listener);
+      return () => updates.off(id, listener);
+    },
+  };
+}
+
+export type CallService = ReturnType<typeof callService>;
+
+function operationProblem(error: CallOperationError): ApiError {
+  switch (error.code) {
+    case 'CALL_ENDED':
+    case 'INVALID_DTMF':
+      return new ApiError(error.code, error.message);
+    case 'NOT_PAUSED':
+      return new ApiError('CALL_NOT_PAUSED', error.message);
+    default:
+      return new ApiError('VALIDATION_FAILED', error.message, { errors: [{ pointer: '/name', message: error.message }] });
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The HTTP application: correlation ids, body limits, problem-details errors, then the route
+ * groups, the OpenAPI description and the built editor.
+ */
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Runtime } from '../runtime.ts';
+import type { AppEnv } from './app-env.ts';
+import { ApiError, problemBody } from './problem.ts';
+import { applicationRoutes } from './routes/applications.ts';
+import { authRoutes } from './routes/auth.ts';
+import { blockRoutes } from './routes/blocks.ts';
+import { businessHoursRoutes } from './routes/business-hours.ts';
+import { docsRoutes } from './routes/docs.ts';
+import { editorRoutes } from './routes/editor.ts';
+import { healthRoutes } from './routes/health.ts';
+import { phoneNumberRoutes } from './routes/phone-numbers.ts';
+import { simRoutes } from './routes/sim.ts';
+import { testCallRoutes } from './routes/test-calls.ts';
+
+export function createApp(runtime: Runtime): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.use(async (c, next) => {
+    const offered = c.req.header('x-correlation-id');
+    c.set('corrId', offered && /^[A-Za-z0-9-]{8,64}$/.test(offered) ? offered : randomUUID());
+    c.set('runtime', runtime);
+    await next();
+    c.header('x-correlation-id', c.get('corrId'));
+  });
+  app.use(
+    bodyLimit({
+      maxSize: runtime.config.maxBodyBytes,
+      onError: () => {
+        throw new ApiError('PAYLOAD_TOO_LARGE', `The body exceeds ${runtime.config.maxBodyBytes} bytes`);
+      },
+    }),
+  );
+
+  app.onError((error, c) => {
+    const corrId = c.get('corrId') ?? randomUUID();
+    const problem = error instanceof ApiError ? error : new ApiError('INTERNAL', 'Internal error; quote the corrId');
+    if (!(error instanceof ApiError)) console.error(`[${corrId}] ${c.req.method} ${c.req.path}:`, error);
+    return c.json(problemBody(problem, corrId, c.req.path), problem.status as 400, {
+      'content-type': 'application/problem+json',
+      'x-correlation-id': corrId,
+    });
+  });
+  app.notFound((c) => {
+    const problem = new ApiError('ROUTE_NOT_FOUND', `No route ${c.req.method} ${c.req.path}`);
+    return c.json(problemBody(problem, c.get('corrId'), c.req.path), 404, {
+      'content-type': 'application/problem+json',
+    });
+  });
+
+  for (const group of [
+    healthRoutes,
+    authRoutes,
+    blockRoutes,
+    applicationRoutes,
+    phoneNumberRoutes,
+    businessHoursRoutes,
+    testCallRoutes,
+    simRoutes,
+    docsRoutes,
+  ]) {
+    group(app);
+  }
+  editorRoutes(app);
+  return app;
+}

@@ -1,0 +1,97 @@
+/** OpenAPI 3.1 built from the route declarations, with the request schemas of schemas/. */
+import type { RouteSpec } from './route-spec.ts';
+
+const problem = { $ref: '#/components/responses/Problem' };
+
+function operation(spec: RouteSpec) {
+  const parameters = [
+    ...[...spec.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    })),
+    ...(spec.query ?? []).map((q) => ({
+      name: q.name,
+      in: 'query',
+      required: q.required ?? false,
+      description: q.description,
+      schema: { type: 'string' },
+    })),
+  ];
+  return {
+    summary: spec.summary,
+    tags: [spec.tag],
+    ...(parameters.length ? { parameters } : {}),
+    ...(spec.body
+      ? {
+          requestBody: {
+            required: !spec.bodyOptional,
+            content: { 'application/json': { schema: { $ref: spec.body } } },
+          },
+        }
+      : {}),
+    security: spec.roles === 'public' ? [] : [{ session: [] }, { bearer: [] }],
+    'x-roles': spec.roles,
+    responses: {
+      200: { description: 'Success' },
+      400: problem,
+      ...(spec.roles === 'public' ? {} : { 401: problem, 403: problem }),
+      404: problem,
+      ...(spec.method === 'put' || spec.method === 'post' ? { 409: problem, 413: problem } : {}),
+    },
+  };
+}
+
+export function openApiDocument(specs: readonly RouteSpec[], version: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const spec of specs) {
+    const path = spec.path.replace(/:([A-Za-z]+)/g, '{$1}');
+    paths[path] ??= {};
+    paths[path][spec.method] = operation(spec);
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Ringback API',
+      version,
+      description:
+        'Ringback: applications, test calls and callbacks. Errors are RFC 9457 problem details with a stable `code` and a `corrId`.',
+    },
+    paths,
+    components: {
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'rb_session' },
+        bearer: { type: 'http', scheme: 'bearer' },
+      },
+      responses: {
+        Problem: {
+          description: 'Problem details',
+          content: {
+            'application/problem+json': {
+              schema: {
+                type: 'object',
+                required: ['type', 'title', 'status', 'code', 'corrId'],
+                properties: {
+                  type: { type: 'string' },
+                  title: { type: 'string' },
+                  status: { type: 'integer' },
+                  detail: { type: 'string' },
+                  code: { type: 'string' },
+                  corrId: { type: 'string' },
+                  errors: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      properties: { pointer: { type: 'string' }, message: { type: 'string' } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import type { Hono } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { defaultTenant } from '../../seed/seed.ts';
+import type { AppEnv } from '../app-env.ts';
+import { presentedToken, sessionCookie } from '../middleware/auth.ts';
+import { ApiError } from '../problem.ts';
+import { defineRoute } from '../route-spec.ts';
+
+const body = 'https://ringback.dev/schemas/api.schema.json#/$defs/';
+
+export function authRoutes(app: Hono<AppEnv>) {
+  defineRoute<{ username: string; password: string }>(
+    app,
+    {
+      method: 'post',
+      path: '/api/v1/auth/login',
+      summary: 'Sign in: sets the session cookie and returns a bearer token',
+      tag: 'Auth',
+      roles: 'public',
+      body: `${body}loginRequest`,
+    },
+    async (c, { username, password }) => {
+      const runtime = c.get('runtime');
+      const result = await runtime.auth.login(defaultTenant, username, password);
+      if (!result) throw new ApiError('INVALID_CREDENTIALS');
+      setCookie(c, sessionCookie, result.token, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        path: '/',
+        secure: new URL(c.req.url).protocol === 'https:',
+        maxAge: runtime.config.sessionIdleMinutes * 60,
+      });
+      return c.json({
+        user: { username: result.user.username, roles: result.user.roles },
+        token: result.token,
+        expiresAt: result.expiresAt.toISOString(),
+      });
+    },
+  );
+  defineRoute(
+    app,
+    { method: 'get', path: '/api/v1/auth/me', summary: 'Who is signed in', tag: 'Auth', roles: 'any' },
+    (c) => {
+      const user = c.get('user')!;
+      return c.json({ username: user.username, roles: user.roles });
+    },
+  );
+  defineRoute(
+    app,
+    { method: 'post', path: '/api/v1/auth/logout', summary: 'Sign out', tag: 'Auth', roles: 'any' },
+    async (c) => {
+      const token = presentedToken(c);
+      if (token) await c.get('runtime').auth.logout(token);
+      deleteCookie(c, sessionCookie, { path: '/' });
+      return c.body(null, 204);
+    },
+  );
+}

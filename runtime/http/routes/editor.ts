@@ -1,0 +1,28 @@
+/**
+ * Serves the built editor (editor/dist) at /, with index.html for client-side routes. Before the
+ * first build a short page says how to build it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Hono } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+
+const distDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'editor', 'dist');
+
+export function editorRoutes(app: Hono<AppEnv>) {
+  const indexPath = join(distDir, 'index.html');
+  const assets = serveStatic({ root: distDir });
+  const isApi = (path: string) => path.startsWith('/api/') || path.startsWith('/engagement/');
+  app.get('*', (c, next) => (isApi(c.req.path) || c.req.path === '/' ? next() : assets(c, next)));
+  app.get('*', (c, next) => {
+    if (isApi(c.req.path)) return next();
+    if (!existsSync(indexPath)) {
+      return c.html(
+        '<!doctype html><title>Ringback</title><h1>Ringback</h1><p>The editor is not built yet: run <code>npm run build:editor</code>. The API is at <a href="/docs">/docs</a>.</p>',
+      );
+    }
+    return c.html(readFileSync(indexPath, 'utf8'));
+  });
+}

@@ -1,0 +1,32 @@
+import type { Hono } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import { ApiError } from '../problem.ts';
+import { defineRoute } from '../route-spec.ts';
+
+export function simRoutes(app: Hono<AppEnv>) {
+  defineRoute(
+    app,
+    { method: 'get', path: '/api/v1/sim/clock', summary: 'The runtime clock', tag: 'Simulator', roles: 'any' },
+    (c) => {
+      const { clock } = c.get('runtime');
+      return c.json({ kind: clock.kind, now: new Date(clock.now()).toISOString() });
+    },
+  );
+  defineRoute<{ seconds: number }>(
+    app,
+    {
+      method: 'post',
+      path: '/api/v1/sim/clock/advance',
+      summary: 'Move a virtual clock forward (refused on the system clock)',
+      tag: 'Simulator',
+      roles: ['administrator', 'developer'],
+      body: 'https://ringback.dev/schemas/api.schema.json#/$defs/clockAdvance',
+    },
+    async (c, { seconds }) => {
+      const { virtualClock } = c.get('runtime');
+      if (!virtualClock) throw new ApiError('CLOCK_NOT_VIRTUAL', 'Start the runtime with RINGBACK_CLOCK=virtual');
+      await virtualClock.advance(Math.round(seconds * 1000));
+      return c.json({ kind: 'virtual', now: new Date(virtualClock.now()).toISOString() });
+    },
+  );
+}

@@ -1,0 +1,112 @@
+import type { Context, Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { designers } from '../../auth/roles.ts';
+import type { CallOperation } from '../../calls/call-service.ts';
+import type { CallState } from '../../interpreter/call-state.ts';
+import { continueCall, hangUp, overrideVariable, pressDigits, timeOut } from '../../interpreter/call.ts';
+import type { AppEnv } from '../app-env.ts';
+import { defineRoute } from '../route-spec.ts';
+import { testCallView } from './test-call-view.ts';
+
+const body = 'https://ringback.dev/schemas/api.schema.json#/$defs/';
+const tag = 'Test calls';
+
+export function testCallRoutes(app: Hono<AppEnv>) {
+  const apply = async (c: Context<AppEnv>, operation: CallOperation) => {
+    const state = await c.get('runtime').calls.apply(c.get('user')!.tenantId, c.req.param('id')!, operation);
+    return c.json(testCallView(state));
+  };
+
+  defineRoute<{ ani: string; dnis?: string; applicationId?: string; version?: number; timeZone?: string; breakpoints?: string[] }>(
+    app,
+    {
+      method: 'post',
+      path: '/api/v1/test-calls',
+      summary: 'Place a simulated inbound call to a DNIS or an application',
+      tag,
+      roles: designers,
+      body: `${body}testCallStart`,
+    },
+    async (c, request) => {
+      const state = await c.get('runtime').calls.start({ tenantId: c.get('user')!.tenantId, ...request });
+      return c.json(testCallView(state), 201);
+    },
+  );
+  defineRoute(app, { method: 'get', path: '/api/v1/test-calls/:id', summary: 'State, prompts, variables, trace', tag, roles: designers }, async (c) =>
+    c.json(testCallView(await c.get('runtime').calls.get(c.get('user')!.tenantId, c.req.param('id')!))),
+  );
+  defineRoute<{ digits: string }>(
+    app,
+    { method: 'post', path: '/api/v1/test-calls/:id/dtmf', summary: 'The caller presses digits', tag, roles: designers, body: `${body}dtmfRequest` },
+    (c, { digits }) => apply(c, (state, env) => pressDigits(state, digits, env)),
+  );
+  defineRoute(
+    app,
+    { method: 'post', path: '/api/v1/test-calls/:id/timeout', summary: 'The caller stays silent: the pending wait times out now', tag, roles: designers },
+    (c) => apply(c, (state, env) => timeOut(state, env)),
+  );
+  defineRoute(app, { method: 'post', path: '/api/v1/test-calls/:id/hangup', summary: 'The caller hangs up', tag, roles: designers }, (c) =>
+    apply(c, (state, env) => hangUp(state, env)),
+  );
+  defineRoute(app, { method: 'post', path: '/api/v1/test-calls/:id/continue', summary: 'Continue from a breakpoint', tag, roles: designers }, (c) =>
+    apply(c, (state, env) => continueCall(state, env, false)),
+  );
+  defineRoute(app, { method: 'post', path: '/api/v1/test-calls/:id/step', summary: 'Run one block and pause again', tag, roles: designers }, (c) =>
+    apply(c, (state, env) => continueCall(state, env, true)),
+  );
+  defineRoute<{ blockIds: string[] }>(
+    app,
+    { method: 'put', path: '/api/v1/test-calls/:id/breakpoints', summary: 'Replace the breakpoints', tag, roles: designers, body: `${body}breakpointsRequest` },
+    (c, { blockIds }) =>
+      apply(c, (state) => {
+        state.breakpoints = [...new Set(blockIds)];
+      }),
+  );
+  defineRoute<{ value: unknown }>(
+    app,
+    { method: 'put', path: '/api/v1/test-calls/:id/variables/:name', summary: 'Change a variable of a live call', tag, roles: designers, body: `${body}variableOverride` },
+    (c, { value }) => apply(c, (state, _env, application) => overrideVariable(state, application, c.req.param('name')!, value, c.get('runtime').clock.now())),
+  );
+  defineRoute(
+    app,
+    { method: 'get', path: '/api/v1/test-calls/:id/events', summary: 'Server-Sent Events of the call (resumes after Last-Event-ID)', tag, roles: designers },
+    async (c) => {
+      const runtime = c.get('runtime');
+      const tenantId = c.get('user')!.tenantId;
+      const id = c.req.param('id')!;
+      let state = await runtime.calls.get(tenantId, id);
+      let sent = Number(c.req.header('last-event-id') ?? c.req.query('after') ?? 0) || 0;
+      return streamSSE(c, async (stream) => {
+        let wake: (() => void) | undefined;
+        const unsubscribe = runtime.calls.subscribe(id, (next: CallState) => {
+          state = next;
+          wake?.();
+        });
+        stream.onAbort(() => {
+          unsubscribe();
+          wake?.();
+        });
+        try {
+          while (!stream.aborted) {
+            for (const event of state.events) {
+              if (event.seq <= sent) continue;
+              await stream.writeSSE({ id: String(event.seq), event: event.type, data: JSON.stringify(event) });
+              sent = event.seq;
+            }
+            if (state.status === 'ended') break;
+            // Another process may advance the call: poll the store as well as listening.
+            await new Promise<void>((resolve) => {
+              wake = resolve;
+              setTimeout(resolve, 1000);
+            });
+            wake = undefined;
+            if (!stream.aborted) state = await runtime.calls.get(tenantId, id);
+          }
+          await stream.writeSSE({ event: 'state', data: JSON.stringify({ type: 'state', call: testCallView(state) }) });
+        } finally {
+          unsubscribe();
+        }
+      });
+    },
+  );
+}

@@ -1,0 +1,28 @@
+/** Loads the files of examples/: applications, business hours and phone numbers. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Application } from '../../schemas/application.generated.ts';
+import type { BusinessHours } from '../../schemas/business-hours.generated.ts';
+
+export const examplesDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples');
+
+function readFolder<T>(folder: string): { file: string; document: T }[] {
+  const dir = join(examplesDir, folder);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((file) => ({ file: join(dir, file), document: JSON.parse(readFileSync(join(dir, file), 'utf8')) as T }));
+}
+
+export function exampleApplications() {
+  return readFolder<Application>('applications');
+}
+
+export function exampleBusinessHours() {
+  return readFolder<BusinessHours>('business-hours');
+}
+
+export function examplePhoneNumbers(): { dnis: string; applicationId: string }[] {
+  return JSON.parse(readFileSync(join(examplesDir, 'phone-numbers.json'), 'utf8'));
+}
