@@ -3,6 +3,7 @@
  * to break one rule. Pure data, so it imports nothing from blocks/.
  */
 import type { Application, BlockInstance, Phase } from '../application.generated.ts';
+import type { FlowIssue } from './validate-issues.ts';
 
 export function instance(
   type: string,
@@ -38,6 +39,18 @@ export function validApplication(): Application {
       bye: instance('terminate-call', 'selfService'),
     },
   };
+}
+
+/** The valid application after `edit`. */
+export function edited(edit: (application: Application) => void): Application {
+  const application = validApplication();
+  edit(application);
+  return application;
+}
+
+/** Issues as code@pointer (block), compact enough to compare whole lists. */
+export function summary(issues: readonly FlowIssue[]): string[] {
+  return issues.map((i) => `${i.code}@${i.pointer ?? ''}${i.blockId ? ` (${i.blockId})` : ''}`);
 }
 
 /** A chain of `count` blocks in Self Service, with expressions, prompts and a loop back through input. */

@@ -43,8 +43,12 @@ export function checkLinks(application: Application, checked: readonly CheckedBl
       }
     }
     if (ports === undefined || checked[index]!.definition?.endsCall) return;
+    // An outcome that jumps to Finalize (Route Call's routed) is complete without a link, and a
+    // block with a single outcome may end its phase's path: the call moves on to the next phase.
+    const jumps = checked[index]!.definition?.jumpsToFinalize ?? [];
+    if (ports.length === 1) return;
     for (const outcome of ports) {
-      if (Object.hasOwn(block.next, outcome)) continue;
+      if (Object.hasOwn(block.next, outcome) || jumps.includes(outcome)) continue;
       issues.warning('UNCONNECTED_OUTCOME', `Outcome '${outcome}' is not connected`, {
         blockId: id,
         pointer: pointerTo('blocks', id, 'next', outcome),

@@ -5,6 +5,7 @@ import type { CallOperation } from '../../calls/call-service.ts';
 import type { CallState } from '../../interpreter/call-state.ts';
 import { continueCall, hangUp, overrideVariable, pressDigits, timeOut } from '../../interpreter/call.ts';
 import type { AppEnv } from '../app-env.ts';
+import { ApiError } from '../problem.ts';
 import { defineRoute } from '../route-spec.ts';
 import { testCallView } from './test-call-view.ts';
 
@@ -28,6 +29,11 @@ export function testCallRoutes(app: Hono<AppEnv>) {
       body: `${body}testCallStart`,
     },
     async (c, request) => {
+      if (!request.dnis && !request.applicationId) {
+        throw new ApiError('VALIDATION_FAILED', 'Give dnis or applicationId', {
+          errors: [{ pointer: '/dnis', message: 'dnis or applicationId is required' }],
+        });
+      }
       const state = await c.get('runtime').calls.start({ tenantId: c.get('user')!.tenantId, ...request });
       return c.json(testCallView(state), 201);
     },
