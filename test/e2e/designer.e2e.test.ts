@@ -8,23 +8,10 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-interface RunningRuntime {
-  baseUrl: string;
-  adminPassword: string;
-  stop(): Promise<void>;
-}
-type StartRuntime = (env?: Record<string, string>) => Promise<RunningRuntime>;
+import { type StartedRuntime, startRuntime } from '../support/start-runtime.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const artifacts = `${repo}test-artifacts`;
-
-/** The lead's test/support/start-runtime.ts; RINGBACK_E2E_FAKE=1 uses the editor's stand-in API instead. */
-async function loadStartRuntime(): Promise<StartRuntime> {
-  if (process.env.RINGBACK_E2E_FAKE) return (await import('./support/fake-runtime.ts')).startFakeRuntime;
-  const supportModule = '../support/start-runtime.ts';
-  return ((await import(/* @vite-ignore */ supportModule)) as { startRuntime: StartRuntime }).startRuntime;
-}
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -37,7 +24,7 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-let runtime: RunningRuntime;
+let runtime: StartedRuntime;
 let browser: Browser;
 let page: Page;
 
@@ -87,8 +74,7 @@ describe('designer', () => {
     execFileSync('npx', ['vite', 'build', '--config', 'editor/vite.config.ts', '--logLevel', 'warn'], {
       cwd: repo,
     });
-    const startRuntime = await loadStartRuntime();
-    runtime = await startRuntime({ DATABASE_URL: 'memory:' });
+    runtime = await startRuntime();
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
   }, 180_000);

@@ -21,7 +21,9 @@ export interface StartedRuntime {
 export async function startRuntime(env: Record<string, string> = {}): Promise<StartedRuntime> {
   const adminPassword = env.RINGBACK_ADMIN_PASSWORD ?? 'admin-password-for-tests';
   const apiKey = env.RINGBACK_DEMO_API_KEY ?? 'rbk_demo_key_for_tests_000000';
-  const databaseUrl = env.DATABASE_URL ?? (await freshDatabaseUrl());
+  // An explicit DATABASE_URL ('' for PGlite on disk) is kept after stop; otherwise a fresh one is made.
+  const databaseUrl =
+    env.DATABASE_URL !== undefined ? { url: env.DATABASE_URL, drop: async () => {} } : await freshDatabaseUrl();
   const config = readConfig({
     PORT: '0',
     HOST: '127.0.0.1',

@@ -46,10 +46,12 @@ export const applicationsApi = {
       fromVersion === undefined ? {} : { fromVersion },
     ),
   versions: (id: string) => api.get<Page<PublishedVersion>>(`${app(id)}/versions?pageSize=100`),
+  version: (id: string, version: number) =>
+    api.get<PublishedVersion & { application: Application }>(`${app(id)}/versions/${version}`),
 };
 
 export const phoneNumbersApi = {
-  list: () => api.get<Page<PhoneNumber>>('/api/v1/phone-numbers?pageSize=500'),
+  list: () => api.get<Page<PhoneNumber>>('/api/v1/phone-numbers?pageSize=250'),
   assign: (dnis: string, applicationId: string) =>
     api.put<PhoneNumber>(`/api/v1/phone-numbers/${encodeURIComponent(dnis)}`, { applicationId }),
   release: (dnis: string) => api.delete(`/api/v1/phone-numbers/${encodeURIComponent(dnis)}`),

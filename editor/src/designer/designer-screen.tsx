@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { applicationsApi, blocksApi } from '../api/endpoints.ts';
 import { describeError } from '../api/http.ts';
 import { Canvas } from './canvas/canvas.tsx';
-import { useLocalValidation } from './issues/use-validation.ts';
+import { useLiveValidation } from './issues/use-validation.ts';
 import { Palette } from './palette/palette.tsx';
 import { SidePanel } from './side-panel.tsx';
 import { useAutosave } from './store/autosave.ts';
@@ -61,7 +61,7 @@ export default function DesignerScreen({ applicationId }: { applicationId: strin
 
 function DesignerLayout({ onReload }: { onReload: () => void }) {
   useAutosave();
-  useLocalValidation();
+  useLiveValidation();
   useShortcuts();
   return (
     <div className="designer">

@@ -4,6 +4,7 @@ import { ApiProblem, describeError } from '../../api/http.ts';
 import type { PublishedVersion, ValidationIssue } from '../../api/types.ts';
 import { saveNow } from '../store/autosave.ts';
 import { designer, useDesigner } from '../store/designer-store.ts';
+import { VersionDiffPanel } from '../versions/version-diff-panel.tsx';
 import { PhoneNumbers } from './phone-numbers.tsx';
 
 /** Validate on the server, publish (refused while there are errors), versions and roll back, DNIS. */
@@ -110,6 +111,7 @@ export function PublishPanel() {
           </li>
         ))}
       </ul>
+      <VersionDiffPanel versions={versions} />
       <PhoneNumbers applicationId={applicationId} />
     </div>
   );

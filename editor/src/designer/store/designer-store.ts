@@ -20,6 +20,7 @@ import { BLOCK_WIDTH, clampToLane, type LaneBox, laneBoxes } from '../canvas/lan
 import { type ClipboardContent, copyBlocks, pasteBlocks } from '../flow/clipboard.ts';
 import * as ops from '../flow/document-ops.ts';
 import { allowedIn, PHASE_LABELS } from '../flow/phases.ts';
+import { sameJson } from '../flow/same-json.ts';
 import { outcomesOf } from '../flow/ports.ts';
 import { type History, record, redo, startHistory, undo } from './history.ts';
 
@@ -133,7 +134,7 @@ export const designer = {
     const definitions = Object.fromEntries(args.definitions.map((d) => [d.id, d]));
     let history = args.history ?? startHistory(args.doc);
     // A restored history whose present is the saved draft: keep the server's object so it reads as saved.
-    if (history.present !== args.doc && JSON.stringify(history.present) === JSON.stringify(args.doc)) {
+    if (history.present !== args.doc && sameJson(history.present, args.doc)) {
       history = { ...history, present: args.doc };
     }
     const base = { ...get(), definitions, nodes: [], edges: [], lanes: [] };

@@ -9,6 +9,24 @@ import type { TestCall, TestCallEvent } from '../../api/types.ts';
 import { designer, NO_RUN } from '../store/designer-store.ts';
 import { runHighlight } from './trace-path.ts';
 
+/** Event types of runtime/interpreter/call-state.ts, plus the closing `state` snapshot. */
+const CALL_EVENT_TYPES = [
+  'callStarted',
+  'phaseStarted',
+  'blockEntered',
+  'blockExited',
+  'prompt',
+  'inputRequested',
+  'inputReceived',
+  'variableChanged',
+  'routed',
+  'paused',
+  'resumed',
+  'error',
+  'ended',
+  'state',
+] as const;
+
 export function useTestCall() {
   const [call, setCall] = useState<TestCall | null>(null);
   const [events, setEvents] = useState<TestCallEvent[]>([]);
@@ -36,7 +54,7 @@ export function useTestCall() {
     (id: string) => {
       source.current?.close();
       const events = new EventSource(testCallsApi.eventsUrl(id), { withCredentials: true });
-      events.onmessage = (message) => {
+      const onEvent = (message: MessageEvent) => {
         try {
           const event = JSON.parse(message.data as string) as TestCallEvent;
           setEvents((old) =>
@@ -49,6 +67,9 @@ export function useTestCall() {
           refresh(id);
         }
       };
+      // The runtime names each SSE event by its type, and EventSource has no wildcard listener.
+      for (const type of CALL_EVENT_TYPES) events.addEventListener(type, onEvent);
+      events.onmessage = onEvent;
       events.onerror = () => refresh(id);
       source.current = events;
     },
