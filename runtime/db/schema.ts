@@ -149,3 +149,4 @@ export const callSessions = pgTable(
     index('call_sessions_tenant_created').on(t.tenantId, t.createdAt),
   ],
 );
+export * from './schema-callbacks.ts';

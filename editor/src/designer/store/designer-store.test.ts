@@ -138,3 +138,32 @@ describe('designer store', () => {
     expect(changed).toEqual([a]);
   });
 });
+
+describe('designer store: breakpoints and viewport', () => {
+  beforeEach(fresh);
+
+  it('toggles a breakpoint on the selected blocks and clears it on a second toggle', () => {
+    const a = designer.dropBlock('play-message', 'selfService', { x: 300, y: 100 })!;
+    const b = designer.dropBlock('play-message', 'selfService', { x: 600, y: 100 })!;
+    designer.toggleBreakpoints([a]);
+    expect(useDesigner.getState().breakpoints).toEqual({ [a]: true });
+    designer.toggleBreakpoints([a, b]);
+    expect(useDesigner.getState().breakpoints).toEqual({ [a]: true, [b]: true });
+    designer.toggleBreakpoints([a, b]);
+    expect(useDesigner.getState().breakpoints).toEqual({});
+  });
+
+  it('ignores breakpoints on ids that are not blocks', () => {
+    designer.toggleBreakpoints(['lane:selfService']);
+    expect(useDesigner.getState().breakpoints).toEqual({});
+  });
+
+  it('stores the viewport in the layout without adding an undo step', () => {
+    designer.dropBlock('play-message', 'selfService', { x: 300, y: 100 });
+    const pastBefore = useDesigner.getState().history.past.length;
+    designer.setViewport({ x: 10.4, y: -20.6, zoom: 0.75 });
+    expect(currentDoc().layout?.viewport).toEqual({ x: 10, y: -21, zoom: 0.75 });
+    expect(useDesigner.getState().history.past).toHaveLength(pastBefore);
+    expect(useDesigner.getState().saveStatus).toBe('dirty');
+  });
+});

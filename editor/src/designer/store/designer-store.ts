@@ -28,6 +28,8 @@ export type SaveStatus = 'saved' | 'dirty' | 'saving' | 'conflict' | 'error';
 
 export interface RunHighlight {
   currentBlockId: string | null;
+  /** The call stopped at a breakpoint (or after a step) before running currentBlockId. */
+  paused: boolean;
   visited: Record<string, true>;
   takenEdges: Record<string, true>;
 }
@@ -47,10 +49,12 @@ export interface DesignerState {
   issues: ValidationIssue[];
   issueSeverity: Record<string, 'error' | 'warning'>;
   run: RunHighlight;
+  /** Blocks a test call pauses before; editor-only, not part of the document. */
+  breakpoints: Record<string, true>;
   notice: string | null;
 }
 
-export const NO_RUN: RunHighlight = { currentBlockId: null, visited: {}, takenEdges: {} };
+export const NO_RUN: RunHighlight = { currentBlockId: null, paused: false, visited: {}, takenEdges: {} };
 
 const EMPTY_DOC: Application = {
   schemaVersion: 1,
@@ -76,6 +80,7 @@ export const useDesigner = create<DesignerState>()(() => ({
   issues: [],
   issueSeverity: {},
   run: NO_RUN,
+  breakpoints: {},
   notice: null,
 }));
 
@@ -100,6 +105,26 @@ function derive(doc: Application, state: DesignerState): Pick<DesignerState, 'la
     nodes: syncNodes(doc, lanes, state.nodes),
     edges: syncEdges(doc, state.edges),
   };
+}
+
+const breakpointsKey = (applicationId: string) => `ringback.breakpoints.${applicationId}`;
+
+/** Breakpoints survive a reload of the tab (sessionStorage), minus blocks that no longer exist. */
+function loadBreakpoints(applicationId: string, doc: Application): Record<string, true> {
+  try {
+    const ids = JSON.parse(sessionStorage.getItem(breakpointsKey(applicationId)) ?? '[]') as string[];
+    return Object.fromEntries(ids.filter((id) => doc.blocks[id]).map((id) => [id, true as const]));
+  } catch {
+    return {};
+  }
+}
+
+function saveBreakpoints(applicationId: string, breakpoints: Record<string, true>): void {
+  try {
+    sessionStorage.setItem(breakpointsKey(applicationId), JSON.stringify(Object.keys(breakpoints)));
+  } catch {
+    // Storage unavailable (tests in node, private mode): breakpoints last for this page only.
+  }
 }
 
 export function currentDoc(): Application {
@@ -149,6 +174,7 @@ export const designer = {
       issues: [],
       issueSeverity: {},
       run: NO_RUN,
+      breakpoints: loadBreakpoints(args.doc.id, args.doc),
       notice: null,
       ...derive(history.present, base),
     });
@@ -263,6 +289,23 @@ export const designer = {
     applyEdit((doc) => ({ ...doc, name }), group);
   },
 
+  /**
+   * Keeps the canvas viewport in `layout.viewport` so the flow reopens where it was left. Pan and
+   * zoom are not edits: the present document is replaced without an undo step.
+   */
+  setViewport(viewport: { x: number; y: number; zoom: number }): void {
+    const state = get();
+    const doc = state.history.present;
+    const rounded = {
+      x: Math.round(viewport.x),
+      y: Math.round(viewport.y),
+      zoom: Math.round(viewport.zoom * 1000) / 1000,
+    };
+    if (sameJson(doc.layout?.viewport, rounded)) return;
+    const present = { ...doc, layout: { ...doc.layout, viewport: rounded } };
+    set({ history: { ...state.history, present }, saveStatus: dirtyStatus(state) });
+  },
+
   applyLayout(positions: Record<string, ops.Position>): void {
     applyEdit((doc) => ops.moveBlocks(doc, positions));
   },
@@ -308,6 +351,21 @@ export const designer = {
 
   setRun(run: RunHighlight): void {
     set({ run });
+  },
+
+  /** Adds a breakpoint to each block that has none, or clears them all when every one has one. */
+  toggleBreakpoints(ids: readonly string[]): void {
+    const state = get();
+    const blocks = ids.filter((id) => state.history.present.blocks[id]);
+    if (blocks.length === 0) return;
+    const breakpoints = { ...state.breakpoints };
+    const allSet = blocks.every((id) => breakpoints[id]);
+    for (const id of blocks) {
+      if (allSet) delete breakpoints[id];
+      else breakpoints[id] = true;
+    }
+    set({ breakpoints });
+    saveBreakpoints(state.history.present.id, breakpoints);
   },
 
   saving(): void {

@@ -1,0 +1,173 @@
+/**
+ * Tables of the callback engine: CALLBACK_SETTINGS rows, rules and their queue assignment,
+ * agents, callbacks with their audit, dial attempts and slot counters, and the GES developer
+ * data (recorded API errors, CORS origins). Times of the engine are epoch milliseconds (bigint)
+ * because the engine compares them with the Clock, which may be virtual.
+ */
+import { sql } from 'drizzle-orm';
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+
+const ms = (name: string) => bigint(name, { mode: 'number' });
+
+/** One row of the CALLBACK_SETTINGS data table per callback virtual queue. */
+export const callbackSettings = pgTable(
+  'callback_settings',
+  {
+    tenantId: text('tenant_id').notNull(),
+    virtualQueue: text('virtual_queue').notNull(),
+    /** The row with defaults applied (schemas/callback-settings.schema.json), without rule assignments. */
+    document: jsonb('document').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.virtualQueue] })],
+);
+
+/** Rules of one kind ('capacity' | 'numberValidation' | 'regionAffinity'), by name. */
+export const callbackRules = pgTable(
+  'callback_rules',
+  {
+    tenantId: text('tenant_id').notNull(),
+    kind: text('kind').$type<RuleKind>().notNull(),
+    name: text('name').notNull(),
+    document: jsonb('document').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.kind, t.name] })],
+);
+
+export type RuleKind = 'capacity' | 'numberValidation' | 'regionAffinity';
+
+/** Zero or one rule of each kind per queue (the Callback UI's Queues page). */
+export const queueRules = pgTable(
+  'queue_rules',
+  {
+    tenantId: text('tenant_id').notNull(),
+    virtualQueue: text('virtual_queue').notNull(),
+    capacityRule: text('capacity_rule'),
+    numberValidationRule: text('number_validation_rule'),
+    regionAffinityRule: text('region_affinity_rule'),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.virtualQueue] })],
+);
+
+export const agents = pgTable(
+  'agents',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: text('id').notNull(),
+    name: text('name').notNull(),
+    skills: jsonb('skills').$type<Record<string, number>>().notNull(),
+    handleTime: jsonb('handle_time').notNull(),
+    state: text('state').$type<'Ready' | 'NotReady' | 'LoggedOut'>().notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const callbacks = pgTable(
+  'callbacks',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    virtualQueue: text('virtual_queue').notNull(),
+    /** E.164. */
+    phoneNumber: text('phone_number').notNull(),
+    state: text('state').$type<CallbackState>().notNull(),
+    /** Set when COMPLETED. */
+    reason: text('reason'),
+    origin: text('origin').$type<'immediate' | 'scheduled'>().notNull(),
+    desiredTime: ms('desired_time').notNull(),
+    /** Start of the capacity slot a scheduled callback holds; null for immediate ones. */
+    slotStart: ms('slot_start'),
+    priority: integer('priority').notNull(),
+    userData: jsonb('user_data').$type<Record<string, unknown>>().notNull(),
+    /** Everything else a booking carried (language, routePoint, channel, pushTargets, …). */
+    details: jsonb('details').$type<Record<string, unknown>>().notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** When the callback entered the queue (its age for ordering and priority aging). */
+    queuedAt: ms('queued_at'),
+    /** A QUEUED callback is not dialled before this. */
+    nextAttemptAt: ms('next_attempt_at'),
+    leaseOwner: text('lease_owner'),
+    leaseUntil: ms('lease_until'),
+    agentId: text('agent_id'),
+    createdBy: text('created_by'),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+    completedAt: ms('completed_at'),
+    /** Fixed retention: 14 days from the Desired Callback Time (seed, "Managing callbacks"). */
+    expiresAt: ms('expires_at').notNull(),
+  },
+  (t) => [
+    index('callbacks_due').on(t.state, t.nextAttemptAt).where(sql`${t.state} <> 'COMPLETED'`),
+    index('callbacks_number').on(t.tenantId, t.virtualQueue, t.phoneNumber),
+    index('callbacks_desired').on(t.tenantId, t.desiredTime),
+    index('callbacks_expires').on(t.expiresAt),
+  ],
+);
+
+export type CallbackState = 'SCHEDULED' | 'QUEUED' | 'ROUTING' | 'PROCESSING' | 'COMPLETED';
+
+export const callbackAudit = pgTable(
+  'callback_audit',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    callbackId: text('callback_id').notNull(),
+    at: ms('at').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state').notNull(),
+    reason: text('reason'),
+    actor: text('actor').notNull(),
+  },
+  (t) => [index('callback_audit_callback').on(t.callbackId)],
+);
+
+/** One row per dial; the primary key is what guarantees an attempt is dialled at most once. */
+export const dialAttempts = pgTable(
+  'dial_attempts',
+  {
+    callbackId: text('callback_id').notNull(),
+    attempt: integer('attempt').notNull(),
+    nodeId: text('node_id').notNull(),
+    startedAt: ms('started_at').notNull(),
+    outcome: text('outcome'),
+    endedAt: ms('ended_at'),
+  },
+  (t) => [primaryKey({ columns: [t.callbackId, t.attempt] })],
+);
+
+/** Scheduled callbacks holding each slot; incremented only while below the slot's capacity. */
+export const slotBookings = pgTable(
+  'slot_bookings',
+  {
+    tenantId: text('tenant_id').notNull(),
+    virtualQueue: text('virtual_queue').notNull(),
+    slotStart: ms('slot_start').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.virtualQueue, t.slotStart] })],
+);
+
+/** Errors answered on /engagement/v3, for the Developer tab (searchable by corrId). */
+export const apiErrors = pgTable(
+  'api_errors',
+  {
+    corrId: text('corr_id').primaryKey(),
+    tenantId: text('tenant_id'),
+    at: ms('at').notNull(),
+    method: text('method').notNull(),
+    path: text('path').notNull(),
+    status: integer('status').notNull(),
+    message: text('message').notNull(),
+  },
+  (t) => [index('api_errors_tenant_at').on(t.tenantId, t.at)],
+);
+
+export const corsOrigins = pgTable(
+  'cors_origins',
+  {
+    tenantId: text('tenant_id').notNull(),
+    origin: text('origin').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.origin] })],
+);
