@@ -34,7 +34,8 @@ export interface Runtime {
 export async function createRuntime(config: RuntimeConfig): Promise<Runtime> {
   const startedAt = Date.now();
   const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-  const virtual = config.clock === 'virtual' ? virtualClock(config.virtualClockStart ?? Date.now()) : undefined;
+  const virtual =
+    config.clock === 'virtual' ? virtualClock(config.virtualClockStart ?? Date.now()) : undefined;
   const clock: Clock = virtual ?? systemClock();
   const now = () => clock.now();
   const { db } = handle;

@@ -7,7 +7,10 @@ describe('API body schemas', () => {
     expect(() => schemaValidator().validate(`${apiSchema.$id}#/$defs/${name}`, {})).not.toThrow();
   });
   it('reports every failing field of a body at once', () => {
-    const issues = schemaValidator().validate(`${apiSchema.$id}#/$defs/testCallStart`, { ani: 'x', version: 0 });
+    const issues = schemaValidator().validate(`${apiSchema.$id}#/$defs/testCallStart`, {
+      ani: 'x',
+      version: 0,
+    });
     expect(issues.map((i) => i.pointer).sort()).toEqual(['/ani', '/version']);
   });
 });

@@ -35,7 +35,10 @@ describe('architecture', () => {
   it('keeps the editor off the runtime and the block handlers', () => {
     const offenders = sources('editor').flatMap((file) =>
       imports(file)
-        .filter((s) => resolvesInto(file, s, 'runtime') || (resolvesInto(file, s, 'blocks') && !s.endsWith('.json')))
+        .filter(
+          (s) =>
+            resolvesInto(file, s, 'runtime') || (resolvesInto(file, s, 'blocks') && !s.endsWith('.json')),
+        )
         .map((s) => `${file} → ${s}`),
     );
     expect(offenders).toEqual([]);
@@ -43,7 +46,9 @@ describe('architecture', () => {
 
   it('keeps the runtime off the editor', () => {
     const offenders = sources('runtime').flatMap((file) =>
-      imports(file).filter((s) => resolvesInto(file, s, 'editor')).map((s) => `${file} → ${s}`),
+      imports(file)
+        .filter((s) => resolvesInto(file, s, 'editor'))
+        .map((s) => `${file} → ${s}`),
     );
     expect(offenders).toEqual([]);
   });
@@ -53,7 +58,10 @@ describe('architecture', () => {
       .filter((file) => !file.endsWith('.test.ts'))
       .flatMap((file) =>
         imports(file)
-          .filter((s) => s.startsWith('node:') || ['runtime', 'blocks', 'editor'].some((f) => resolvesInto(file, s, f)))
+          .filter(
+            (s) =>
+              s.startsWith('node:') || ['runtime', 'blocks', 'editor'].some((f) => resolvesInto(file, s, f)),
+          )
           .map((s) => `${file} → ${s}`),
       );
     expect(offenders).toEqual([]);

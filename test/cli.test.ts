@@ -21,7 +21,17 @@ async function ringback(...args: string[]): Promise<{ code: number; stdout: stri
 
 describe('ringback command line', () => {
   it('places a test call against the seeded IVR and prints its prompts and trace', async () => {
-    const result = await ringback('test-call', '--dnis', '+18005550100', '--ani', '+14155550123', '--dtmf', '1,123456#', '--at', '2026-11-24T18:00:00Z');
+    const result = await ringback(
+      'test-call',
+      '--dnis',
+      '+18005550100',
+      '--ani',
+      '+14155550123',
+      '--dtmf',
+      '1,123456#',
+      '--at',
+      '2026-11-24T18:00:00Z',
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('🔊 Welcome to Ringback Customer Care.');
     expect(result.stdout).toContain('→ routeToQueue (route-call)');
@@ -31,7 +41,9 @@ describe('ringback command line', () => {
   it('exits non-zero when the flow errors', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ringback-cli-'));
     const document = menuApplication('erroring');
-    document.blocks.one!.properties = { assignments: [{ variable: 'choice', expression: "upper(choice.missing.deeper)" }] };
+    document.blocks.one!.properties = {
+      assignments: [{ variable: 'choice', expression: 'upper(choice.missing.deeper)' }],
+    };
     const file = join(dir, 'erroring.json');
     writeFileSync(file, JSON.stringify(document));
     const result = await ringback('test-call', '--file', file, '--dtmf', '1');
@@ -48,6 +60,13 @@ describe('ringback command line', () => {
     const result = await ringback('validate', file);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/error\s+LINK_TO_MISSING_BLOCK block greet \/blocks\/greet\/next\/next/);
-    expect((await ringback('validate', join(import.meta.dirname, '..', 'examples', 'applications', 'inbound-ivr.json'))).code).toBe(0);
+    expect(
+      (
+        await ringback(
+          'validate',
+          join(import.meta.dirname, '..', 'examples', 'applications', 'inbound-ivr.json'),
+        )
+      ).code,
+    ).toBe(0);
   });
 });

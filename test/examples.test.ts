@@ -5,15 +5,21 @@ import { exampleApplications, exampleBusinessHours, examplePhoneNumbers } from '
 import { schemaValidator } from '../schemas/validation/index.ts';
 
 describe('examples', () => {
-  it.each(exampleApplications().map((e) => [e.file, e.document] as const))('%s validates without errors', (_file, document) => {
-    const report = validateDocument(document);
-    expect(report.issues.filter((i) => i.severity === 'error')).toEqual([]);
-  });
+  it.each(exampleApplications().map((e) => [e.file, e.document] as const))(
+    '%s validates without errors',
+    (_file, document) => {
+      const report = validateDocument(document);
+      expect(report.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    },
+  );
 
-  it.each(exampleBusinessHours().map((e) => [e.file, e.document] as const))('%s is valid business hours', (_file, document) => {
-    expect(schemaValidator().validate('business-hours.schema.json', document)).toEqual([]);
-    expect(validateBusinessHours(document)).toEqual([]);
-  });
+  it.each(exampleBusinessHours().map((e) => [e.file, e.document] as const))(
+    '%s is valid business hours',
+    (_file, document) => {
+      expect(schemaValidator().validate('business-hours.schema.json', document)).toEqual([]);
+      expect(validateBusinessHours(document)).toEqual([]);
+    },
+  );
 
   it('assigns phone numbers only to example applications', () => {
     const ids = new Set(exampleApplications().map((a) => a.document.id));

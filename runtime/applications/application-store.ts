@@ -76,7 +76,11 @@ export function applicationStore(db: Database, now: () => number) {
         db.select({ n: sql<number>`count(*)::int` }).from(applications).where(filter),
       ]);
       return {
-        items: items.map((i) => ({ ...i, updatedAt: i.updatedAt.toISOString(), liveVersion: i.latestVersion })),
+        items: items.map((i) => ({
+          ...i,
+          updatedAt: i.updatedAt.toISOString(),
+          liveVersion: i.latestVersion,
+        })),
         total: count?.n ?? 0,
       };
     },
@@ -99,7 +103,8 @@ export function applicationStore(db: Database, now: () => number) {
         })
         .onConflictDoNothing()
         .returning();
-      if (!inserted[0]) throw new ApiError('ALREADY_EXISTS', `An application ${application.id} already exists`);
+      if (!inserted[0])
+        throw new ApiError('ALREADY_EXISTS', `An application ${application.id} already exists`);
       return draftView(inserted[0]);
     },
 
@@ -111,16 +116,29 @@ export function applicationStore(db: Database, now: () => number) {
       }
       const [updated] = await db
         .update(applications)
-        .set({ draft: application, name: application.name, revision: revision + 1, updatedAt: new Date(now()) })
+        .set({
+          draft: application,
+          name: application.name,
+          revision: revision + 1,
+          updatedAt: new Date(now()),
+        })
         .where(
-          and(eq(applications.tenantId, tenantId), eq(applications.id, application.id), eq(applications.revision, revision)),
+          and(
+            eq(applications.tenantId, tenantId),
+            eq(applications.id, application.id),
+            eq(applications.revision, revision),
+          ),
         )
         .returning();
       if (!updated) {
         const latest = await row(tenantId, application.id);
-        throw new ApiError('REVISION_CONFLICT', `Revision ${revision} is stale; the draft is at ${latest.revision}`, {
-          currentRevision: latest.revision,
-        });
+        throw new ApiError(
+          'REVISION_CONFLICT',
+          `Revision ${revision} is stale; the draft is at ${latest.revision}`,
+          {
+            currentRevision: latest.revision,
+          },
+        );
       }
       return draftView(updated);
     },
@@ -131,7 +149,9 @@ export function applicationStore(db: Database, now: () => number) {
         await tx
           .delete(applicationVersions)
           .where(and(eq(applicationVersions.tenantId, tenantId), eq(applicationVersions.applicationId, id)));
-        await tx.delete(applications).where(and(eq(applications.tenantId, tenantId), eq(applications.id, id)));
+        await tx
+          .delete(applications)
+          .where(and(eq(applications.tenantId, tenantId), eq(applications.id, id)));
       });
     },
 
@@ -216,7 +236,8 @@ export function applicationStore(db: Database, now: () => number) {
 
     async liveVersion(tenantId: string, id: string): Promise<number> {
       const current = await row(tenantId, id);
-      if (current.latestVersion === null) throw new ApiError('NOT_PUBLISHED', `Application ${id} is not published`);
+      if (current.latestVersion === null)
+        throw new ApiError('NOT_PUBLISHED', `Application ${id} is not published`);
       return current.latestVersion;
     },
   };

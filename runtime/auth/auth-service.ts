@@ -13,7 +13,11 @@ import type { Role } from './roles.ts';
 import { newToken, tokenHash } from './tokens.ts';
 
 export interface AuthService {
-  login(tenantId: string, username: string, password: string): Promise<{ user: SignedInUser; token: string; expiresAt: Date } | undefined>;
+  login(
+    tenantId: string,
+    username: string,
+    password: string,
+  ): Promise<{ user: SignedInUser; token: string; expiresAt: Date } | undefined>;
   authenticate(token: string): Promise<SignedInUser | undefined>;
   logout(token: string): Promise<void>;
   createUser(tenantId: string, username: string, password: string, roles: Role[]): Promise<string>;
@@ -68,7 +72,9 @@ export function authService(db: Database, clock: Clock, idleMinutes: number): Au
 
     async createUser(tenantId, username, password, roles) {
       const id = randomUUID();
-      await db.insert(users).values({ id, tenantId, username, passwordHash: await hashPassword(password), roles });
+      await db
+        .insert(users)
+        .values({ id, tenantId, username, passwordHash: await hashPassword(password), roles });
       return id;
     },
   };

@@ -3,7 +3,11 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type { BusinessHours } from '../../schemas/business-hours.generated.ts';
-import { type BusinessHoursCalendar, compileBusinessHours, validateBusinessHours } from '../business-hours/index.ts';
+import {
+  type BusinessHoursCalendar,
+  compileBusinessHours,
+  validateBusinessHours,
+} from '../business-hours/index.ts';
 import type { Database } from '../db/client.ts';
 import { businessHours } from '../db/schema.ts';
 import { ApiError } from '../http/problem.ts';
@@ -36,7 +40,9 @@ export function businessHoursStore(db: Database, now: () => number) {
     async put(tenantId: string, document: BusinessHours): Promise<{ created: boolean }> {
       const problems = validateBusinessHours(document);
       if (problems.length > 0) {
-        throw new ApiError('VALIDATION_FAILED', `${problems.length} field(s) failed validation`, { errors: problems });
+        throw new ApiError('VALIDATION_FAILED', `${problems.length} field(s) failed validation`, {
+          errors: problems,
+        });
       }
       const existed = await this.find(tenantId, document.name);
       await db

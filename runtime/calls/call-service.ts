@@ -11,8 +11,8 @@ import type { Application } from '../../schemas/application.generated.ts';
 import type { ApplicationStore } from '../applications/application-store.ts';
 import type { Clock } from '../clock/index.ts';
 import { ApiError } from '../http/problem.ts';
-import type { CallState } from '../interpreter/call-state.ts';
 import { CallOperationError, startCall, timeOut } from '../interpreter/call.ts';
+import type { CallState } from '../interpreter/call-state.ts';
 import type { RunEnvironment } from '../interpreter/run.ts';
 import type { PhoneNumberStore } from '../phone-numbers/phone-number-store.ts';
 import type { CallStore } from './call-store.ts';
@@ -27,7 +27,11 @@ export interface StartRequest {
   breakpoints?: string[];
 }
 
-export type CallOperation = (state: CallState, env: RunEnvironment, application: Application) => Promise<void> | void;
+export type CallOperation = (
+  state: CallState,
+  env: RunEnvironment,
+  application: Application,
+) => Promise<void> | void;
 
 const maxSaveAttempts = 8;
 
@@ -56,7 +60,8 @@ export function callService(deps: {
   return {
     async start(request: StartRequest): Promise<CallState> {
       const { tenantId } = request;
-      const applicationId = request.applicationId ?? (await phoneNumbers.applicationFor(tenantId, request.dnis ?? ''));
+      const applicationId =
+        request.applicationId ?? (await phoneNumbers.applicationFor(tenantId, request.dnis ?? ''));
       // The version live when the call arrives is the one it keeps to the end.
       const version = request.version ?? (await applications.liveVersion(tenantId, applicationId));
       const application = await applications.document(tenantId, applicationId, version);
@@ -136,6 +141,8 @@ function operationProblem(error: CallOperationError): ApiError {
     case 'NOT_PAUSED':
       return new ApiError('CALL_NOT_PAUSED', error.message);
     default:
-      return new ApiError('VALIDATION_FAILED', error.message, { errors: [{ pointer: '/name', message: error.message }] });
+      return new ApiError('VALIDATION_FAILED', error.message, {
+        errors: [{ pointer: '/name', message: error.message }],
+      });
   }
 }

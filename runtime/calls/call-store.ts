@@ -14,7 +14,9 @@ export interface StoredCall {
 }
 
 function wakeAt(state: CallState): number | null {
-  return state.status === 'waitingInput' || state.status === 'waitingEvent' ? (state.waiting?.deadline ?? null) : null;
+  return state.status === 'waitingInput' || state.status === 'waitingEvent'
+    ? (state.waiting?.deadline ?? null)
+    : null;
 }
 
 export function callStore(db: Database, now: () => number) {

@@ -37,6 +37,8 @@ function line(event: CallEvent): string | undefined {
 export function formatCall(state: CallState): string {
   const lines = state.events.flatMap((e) => line(e) ?? []);
   const steps = state.trace.length;
-  lines.push(`${steps} block(s) run; status ${state.status}${state.error ? `; error ${state.error.code}` : ''}`);
+  lines.push(
+    `${steps} block(s) run; status ${state.status}${state.error ? `; error ${state.error.code}` : ''}`,
+  );
   return lines.join('\n');
 }

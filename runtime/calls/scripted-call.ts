@@ -8,8 +8,8 @@ import { blockRegistry } from '../../blocks/registry.ts';
 import type { Application } from '../../schemas/application.generated.ts';
 import type { BusinessHours } from '../../schemas/business-hours.generated.ts';
 import { compileBusinessHours } from '../business-hours/index.ts';
-import type { CallState } from '../interpreter/call-state.ts';
 import { pressDigits, startCall, timeOut } from '../interpreter/call.ts';
+import type { CallState } from '../interpreter/call-state.ts';
 import type { RunEnvironment } from '../interpreter/run.ts';
 import { inProcessRouter } from '../routing/in-process-router.ts';
 
@@ -57,7 +57,11 @@ export async function runScriptedCall(call: ScriptedCall): Promise<CallState> {
         const seq = state.nextSeq;
         await pressDigits(state, entry, env);
         // Still waiting in the same entry: the caller stopped typing, so it times out.
-        if (state.status === 'waitingInput' && state.waiting?.blockId === waitingAt && !consumed(state, seq)) {
+        if (
+          state.status === 'waitingInput' &&
+          state.waiting?.blockId === waitingAt &&
+          !consumed(state, seq)
+        ) {
           now = state.waiting?.deadline ?? now;
           await timeOut(state, env);
         }

@@ -9,9 +9,12 @@ export async function serveCommand(): Promise<void> {
   const app = createApp(runtime);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const { seedReport } = runtime;
-    console.log(`Ringback listening on http://localhost:${info.port} (database: ${runtime.dbKind}, clock: ${runtime.clock.kind}, node: ${config.nodeId})`);
+    console.log(
+      `Ringback listening on http://localhost:${info.port} (database: ${runtime.dbKind}, clock: ${runtime.clock.kind}, node: ${config.nodeId})`,
+    );
     // Shown once, when this start created them; only hashes are stored.
-    if (seedReport.generatedAdminPassword) console.log(`  admin password (shown once): ${seedReport.generatedAdminPassword}`);
+    if (seedReport.generatedAdminPassword)
+      console.log(`  admin password (shown once): ${seedReport.generatedAdminPassword}`);
     if (seedReport.generatedApiKey) console.log(`  demo API key (shown once): ${seedReport.generatedApiKey}`);
     console.log(`  ready in ${Date.now() - runtime.startedAt} ms`);
   });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Application } from '../../schemas/application.generated.ts';
 import { validateDocument } from '../applications/validate-document.ts';
-import { runScriptedCall } from '../calls/scripted-call.ts';
 import { formatCall } from '../calls/format-call.ts';
+import { runScriptedCall } from '../calls/scripted-call.ts';
 import { exampleApplications, exampleBusinessHours, examplePhoneNumbers } from '../seed/examples.ts';
 
 export async function testCallCommand(options: {
@@ -35,7 +35,10 @@ export async function testCallCommand(options: {
     console.error('--at must be an ISO 8601 instant');
     return 2;
   }
-  const entries = options.dtmf.split(',').map((d) => d.trim()).filter(Boolean);
+  const entries = options.dtmf
+    .split(',')
+    .map((d) => d.trim())
+    .filter(Boolean);
   const bad = entries.find((e) => !/^[0-9*#]+$/.test(e));
   if (bad) {
     console.error(`--dtmf: "${bad}" has characters other than 0-9, * and #`);

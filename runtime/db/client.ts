@@ -20,7 +20,10 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export async function openDatabase(options: { url: string | undefined; dataDir: string }): Promise<DatabaseHandle> {
+export async function openDatabase(options: {
+  url: string | undefined;
+  dataDir: string;
+}): Promise<DatabaseHandle> {
   const { url, dataDir } = options;
   let handle: DatabaseHandle;
   if (url?.startsWith('postgres')) {

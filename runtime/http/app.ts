@@ -40,7 +40,8 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
 
   app.onError((error, c) => {
     const corrId = c.get('corrId') ?? randomUUID();
-    const problem = error instanceof ApiError ? error : new ApiError('INTERNAL', 'Internal error; quote the corrId');
+    const problem =
+      error instanceof ApiError ? error : new ApiError('INTERNAL', 'Internal error; quote the corrId');
     if (!(error instanceof ApiError)) console.error(`[${corrId}] ${c.req.method} ${c.req.path}:`, error);
     return c.json(problemBody(problem, corrId, c.req.path), problem.status as 400, {
       'content-type': 'application/problem+json',

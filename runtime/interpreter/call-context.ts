@@ -5,7 +5,7 @@
 import { DateTime } from 'luxon';
 import type { BlockContext, BlockServices, JsonValue, ResumeSignal } from '../../blocks/contract.ts';
 import type { Application, BlockInstance } from '../../schemas/application.generated.ts';
-import { evaluate, type ExpressionScope } from '../expressions/index.ts';
+import { type ExpressionScope, evaluate } from '../expressions/index.ts';
 import { type CallState, masked } from './call-state.ts';
 import { emit } from './events.ts';
 import { promptText } from './prompts.ts';
@@ -14,7 +14,11 @@ export interface StepRecord {
   variableChanges: Record<string, { from: unknown; to: unknown }>;
 }
 
-export function callScope(state: CallState, declared: ReadonlySet<string>, nowMs: () => number): ExpressionScope {
+export function callScope(
+  state: CallState,
+  declared: ReadonlySet<string>,
+  nowMs: () => number,
+): ExpressionScope {
   return {
     get: (name) => state.variables[name],
     has: (name) => declared.has(name) || Object.hasOwn(state.variables, name),

@@ -66,7 +66,11 @@ export function createCallState(application: Application, call: NewCall, now: nu
   };
 }
 
-export async function startCall(application: Application, call: NewCall, env: RunEnvironment): Promise<CallState> {
+export async function startCall(
+  application: Application,
+  call: NewCall,
+  env: RunEnvironment,
+): Promise<CallState> {
   const state = createCallState(application, call, env.now());
   emit(state, env.now(), {
     type: 'callStarted',
@@ -82,7 +86,12 @@ export async function startCall(application: Application, call: NewCall, env: Ru
 
 export class CallOperationError extends Error {
   constructor(
-    readonly code: 'CALL_ENDED' | 'INVALID_DTMF' | 'NOT_PAUSED' | 'READ_ONLY_VARIABLE' | 'UNDECLARED_VARIABLE',
+    readonly code:
+      | 'CALL_ENDED'
+      | 'INVALID_DTMF'
+      | 'NOT_PAUSED'
+      | 'READ_ONLY_VARIABLE'
+      | 'UNDECLARED_VARIABLE',
     message: string,
   ) {
     super(message);
@@ -154,7 +163,13 @@ export async function continueCall(state: CallState, env: RunEnvironment, step =
 }
 
 /** A designer changes a variable while the call is paused or waiting. */
-export function overrideVariable(state: CallState, application: Application, name: string, value: unknown, now: number) {
+export function overrideVariable(
+  state: CallState,
+  application: Application,
+  name: string,
+  value: unknown,
+  now: number,
+) {
   assertLive(state);
   const system = findSystemVariable(name);
   if (system?.readOnly) throw new CallOperationError('READ_ONLY_VARIABLE', `${name} is read-only`);

@@ -6,7 +6,10 @@ export const dtmfPattern = /^[0-9*#]+$/;
  * Takes one entry from the type-ahead buffer: digits up to the terminator (which is consumed
  * and dropped) or up to maxDigits. Returns undefined while the entry is still incomplete.
  */
-export function takeEntry(buffer: string, request: DigitsRequest): { digits: string; rest: string } | undefined {
+export function takeEntry(
+  buffer: string,
+  request: DigitsRequest,
+): { digits: string; rest: string } | undefined {
   const limit = Math.max(1, request.maxDigits);
   for (let i = 0; i < buffer.length; i++) {
     if (request.terminator && buffer[i] === request.terminator) {

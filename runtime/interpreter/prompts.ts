@@ -1,5 +1,5 @@
 import type { Prompt } from '../../schemas/common.generated.ts';
-import { evaluate, type ExpressionScope, renderTemplate, toText } from '../expressions/index.ts';
+import { type ExpressionScope, evaluate, renderTemplate, toText } from '../expressions/index.ts';
 
 /** What the caller hears, as text: tts with its {expressions} filled in, variables spoken, audio named. */
 export function promptText(prompt: Prompt, scope: ExpressionScope): string {

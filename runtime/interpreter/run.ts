@@ -58,7 +58,13 @@ export async function run(state: CallState, env: RunEnvironment, wakeup?: Wakeup
         return;
       }
       if (++state.stepsSinceInput > limit) {
-        fail(state, env, blockId, 'STEP_LIMIT', `the call ran ${limit} blocks without caller input; is there a loop?`);
+        fail(
+          state,
+          env,
+          blockId,
+          'STEP_LIMIT',
+          `the call ran ${limit} blocks without caller input; is there a loop?`,
+        );
         return;
       }
     }
@@ -93,14 +99,19 @@ async function step(
   if (!resume) {
     emit(state, enteredAt, { type: 'blockEntered', blockId, blockType: instance.type, phase: state.phase });
     const props = instance.properties as { secure?: unknown; resultVariable?: unknown };
-    if (props.secure === true && typeof props.resultVariable === 'string') markSecure(state, props.resultVariable);
+    if (props.secure === true && typeof props.resultVariable === 'string')
+      markSecure(state, props.resultVariable);
   }
   const record: StepRecord = { variableChanges: {} };
   let result: BlockResult;
   if (instance.disabled) {
     result = { kind: 'outcome', outcome: outcomesOf(definition, instance.properties)[0]?.name ?? 'next' };
   } else if (!handler) {
-    result = { kind: 'error', code: 'BLOCK_FAILED', message: `${definition.title} cannot run in this version` };
+    result = {
+      kind: 'error',
+      code: 'BLOCK_FAILED',
+      message: `${definition.title} cannot run in this version`,
+    };
   } else {
     const scope = callScope(state, declared, env.now);
     const context = blockContext({
@@ -121,7 +132,11 @@ async function step(
       result =
         error instanceof ExpressionError
           ? { kind: 'error', code: error.code, message: error.message }
-          : { kind: 'error', code: 'BLOCK_FAILED', message: error instanceof Error ? error.message : String(error) };
+          : {
+              kind: 'error',
+              code: 'BLOCK_FAILED',
+              message: error instanceof Error ? error.message : String(error),
+            };
     }
   }
 
@@ -219,7 +234,13 @@ export function jumpToFinalize(state: CallState, reason: string): void {
   state.currentBlockId = null;
 }
 
-function fail(state: CallState, env: RunEnvironment, blockId: string | null, code: string, message: string): void {
+function fail(
+  state: CallState,
+  env: RunEnvironment,
+  blockId: string | null,
+  code: string,
+  message: string,
+): void {
   state.error = { code, message };
   emit(state, env.now(), { type: 'error', blockId, code, message });
   end(state, env, 'error');

@@ -9,7 +9,8 @@ import { checkSkillExpression } from '../contact-center/index.ts';
 export function inProcessRouter(): BlockServices['routing'] {
   return {
     async route(_callId, request): Promise<RouteResult> {
-      if (!request.virtualQueue) return { kind: 'error', code: 'RESOURCE_MISSING', message: 'no virtual queue given' };
+      if (!request.virtualQueue)
+        return { kind: 'error', code: 'RESOURCE_MISSING', message: 'no virtual queue given' };
       if (request.skillExpression) {
         const problem = checkSkillExpression(request.skillExpression);
         if (problem) {

@@ -12,7 +12,10 @@ function readFolder<T>(folder: string): { file: string; document: T }[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((file) => ({ file: join(dir, file), document: JSON.parse(readFileSync(join(dir, file), 'utf8')) as T }));
+    .map((file) => ({
+      file: join(dir, file),
+      document: JSON.parse(readFileSync(join(dir, file), 'utf8')) as T,
+    }));
 }
 
 export function exampleApplications() {

@@ -56,12 +56,21 @@ export async function seed(deps: {
     if (!config.adminPassword) report.generatedAdminPassword = password;
   }
 
-  const [anyKey] = await db.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.tenantId, defaultTenant));
+  const [anyKey] = await db
+    .select({ id: apiKeys.id })
+    .from(apiKeys)
+    .where(eq(apiKeys.tenantId, defaultTenant));
   if (!anyKey) {
     const key = config.demoApiKey ?? newToken('rbk');
     await db
       .insert(apiKeys)
-      .values({ id: randomUUID(), tenantId: defaultTenant, name: 'demo', keyHash: tokenHash(key), keyPrefix: key.slice(0, 8) })
+      .values({
+        id: randomUUID(),
+        tenantId: defaultTenant,
+        name: 'demo',
+        keyHash: tokenHash(key),
+        keyPrefix: key.slice(0, 8),
+      })
       .onConflictDoNothing();
     if (!config.demoApiKey) report.generatedApiKey = key;
   }
@@ -101,6 +110,10 @@ export async function seed(deps: {
 /** Another process seeding at the same moment wins the race; that is fine. */
 function ignoreDuplicate(error: unknown): void {
   const text = String((error as { code?: string; message?: string })?.message ?? error);
-  if (/duplicate key|already exists|ALREADY_EXISTS/i.test(text) || (error as { code?: string })?.code === 'ALREADY_EXISTS') return;
+  if (
+    /duplicate key|already exists|ALREADY_EXISTS/i.test(text) ||
+    (error as { code?: string })?.code === 'ALREADY_EXISTS'
+  )
+    return;
   throw error;
 }

@@ -46,9 +46,7 @@ describe('validateApplication: the graph', () => {
           a.blocks.ask!.next.noMatch = 'log';
         }),
       );
-      expect(summary(report.issues)).toEqual([
-        'LINK_ACROSS_PHASES@/blocks/ask/next/noMatch (ask)',
-      ]);
+      expect(summary(report.issues)).toEqual(['LINK_ACROSS_PHASES@/blocks/ask/next/noMatch (ask)']);
     });
 
     it('escapes pointer segments of outcome names', () => {

@@ -10,10 +10,12 @@ import applicationSchema from '../application.schema.json' with { type: 'json' }
 import blockDefinitionSchema from '../block-definition.schema.json' with { type: 'json' };
 import businessHoursSchema from '../business-hours.schema.json' with { type: 'json' };
 import callbackSettingsSchema from '../callback-settings.schema.json' with { type: 'json' };
+import callbacksApiSchema from '../callbacks-api.schema.json' with { type: 'json' };
 import capacityRuleSchema from '../capacity-rule.schema.json' with { type: 'json' };
 import commonSchema from '../common.schema.json' with { type: 'json' };
 import errorCatalogueSchema from '../error-catalogue.schema.json' with { type: 'json' };
 import numberValidationRuleSchema from '../number-validation-rule.schema.json' with { type: 'json' };
+import regionAffinityRuleSchema from '../region-affinity-rule.schema.json' with { type: 'json' };
 import { type SchemaIssue, toSchemaIssues } from './issues.ts';
 
 export { escapePointerSegment, type SchemaIssue } from './issues.ts';
@@ -25,10 +27,12 @@ export const bundledSchemas: readonly { $id: string }[] = [
   blockDefinitionSchema,
   businessHoursSchema,
   callbackSettingsSchema,
+  callbacksApiSchema,
   capacityRuleSchema,
   commonSchema,
   errorCatalogueSchema,
   numberValidationRuleSchema,
+  regionAffinityRuleSchema,
 ];
 
 const schemaBase = 'https://ringback.dev/schemas/';

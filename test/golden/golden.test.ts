@@ -34,7 +34,11 @@ describe('golden flows', () => {
       businessHours,
     });
     const transcript = `${formatCall(state)}\n`;
-    const file = join(here, 'traces', `${scenario.applicationId}.${scenario.name.replace(/[^a-z0-9]+/gi, '-')}.txt`);
+    const file = join(
+      here,
+      'traces',
+      `${scenario.applicationId}.${scenario.name.replace(/[^a-z0-9]+/gi, '-')}.txt`,
+    );
     if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, transcript);
     expect(existsSync(file), `${file} is missing: run with UPDATE_GOLDEN=1 and review it`).toBe(true);
     expect(transcript).toBe(readFileSync(file, 'utf8'));

@@ -24,7 +24,11 @@ describe('applications', () => {
     expect(saved.body.revision).toBe(2);
 
     const list = await api.get('/api/v1/applications?search=Renamed');
-    expect(list.body).toMatchObject({ total: 1, page: 1, items: [{ id: 'app-crud', name: 'Renamed', revision: 2 }] });
+    expect(list.body).toMatchObject({
+      total: 1,
+      page: 1,
+      items: [{ id: 'app-crud', name: 'Renamed', revision: 2 }],
+    });
   });
 
   it('refuses a second application with the same id', async () => {
@@ -111,7 +115,11 @@ describe('applications', () => {
     expect(reply.status).toBe(200);
     expect(reply.body.valid).toBe(false);
     expect(reply.body.issues).toContainEqual(
-      expect.objectContaining({ code: 'UNDECLARED_VARIABLE', blockId: 'one', pointer: '/blocks/one/properties/assignments/0/variable' }),
+      expect.objectContaining({
+        code: 'UNDECLARED_VARIABLE',
+        blockId: 'one',
+        pointer: '/blocks/one/properties/assignments/0/variable',
+      }),
     );
   });
 
@@ -124,9 +132,13 @@ describe('applications', () => {
 
   it('assigns a phone number to an application and lists it', async () => {
     await api.post('/api/v1/applications', menuApplication('app-dnis'));
-    expect((await api.put('/api/v1/phone-numbers/+15550001111', { applicationId: 'app-dnis' })).status).toBe(200);
+    expect((await api.put('/api/v1/phone-numbers/+15550001111', { applicationId: 'app-dnis' })).status).toBe(
+      200,
+    );
     const list = await api.get('/api/v1/phone-numbers');
     expect(list.body.items).toContainEqual({ dnis: '+15550001111', applicationId: 'app-dnis' });
-    expect((await api.put('/api/v1/phone-numbers/+15550001112', { applicationId: 'missing' })).status).toBe(404);
+    expect((await api.put('/api/v1/phone-numbers/+15550001112', { applicationId: 'missing' })).status).toBe(
+      404,
+    );
   });
 });

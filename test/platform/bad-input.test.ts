@@ -47,7 +47,9 @@ describe('bad input gets a specific 4xx and writes nothing', () => {
     const reply = await api.post('/api/v1/applications/bad-blocks/publish');
     expectProblem(reply, 422, 'APPLICATION_INVALID');
     const codes = reply.body.issues.map((i: { code: string }) => i.code);
-    expect(codes).toEqual(expect.arrayContaining(['UNKNOWN_BLOCK_TYPE', 'UNKNOWN_BLOCK_VERSION', 'LINK_TO_MISSING_BLOCK']));
+    expect(codes).toEqual(
+      expect.arrayContaining(['UNKNOWN_BLOCK_TYPE', 'UNKNOWN_BLOCK_VERSION', 'LINK_TO_MISSING_BLOCK']),
+    );
   });
 
   it('an oversized body', async () => {
@@ -57,17 +59,27 @@ describe('bad input gets a specific 4xx and writes nothing', () => {
   });
 
   it('a body that is not JSON', async () => {
-    const reply = await api.request('POST', '/api/v1/applications', 'id=1', { 'content-type': 'application/x-www-form-urlencoded' });
+    const reply = await api.request('POST', '/api/v1/applications', 'id=1', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
     expectProblem(reply, 415, 'UNSUPPORTED_MEDIA_TYPE');
   });
 
   it('an unknown DNIS', async () => {
-    expectProblem(await api.post('/api/v1/test-calls', { dnis: '+19999999999', ani: '+14155550100' }), 404, 'UNKNOWN_DNIS');
+    expectProblem(
+      await api.post('/api/v1/test-calls', { dnis: '+19999999999', ani: '+14155550100' }),
+      404,
+      'UNKNOWN_DNIS',
+    );
   });
 
   it('a call to an application that was never published', async () => {
     await api.post('/api/v1/applications', menuApplication('never-published'));
-    expectProblem(await api.post('/api/v1/test-calls', { applicationId: 'never-published', ani: '+1415' }), 409, 'NOT_PUBLISHED');
+    expectProblem(
+      await api.post('/api/v1/test-calls', { applicationId: 'never-published', ani: '+1415' }),
+      409,
+      'NOT_PUBLISHED',
+    );
   });
 
   it('digits outside 0-9, * and #', async () => {
@@ -80,7 +92,11 @@ describe('bad input gets a specific 4xx and writes nothing', () => {
   it('input to a finished call', async () => {
     const call = await api.post('/api/v1/test-calls', { dnis: '+18005550100', ani: '+14155550100' });
     await api.post(`/api/v1/test-calls/${call.body.id}/hangup`);
-    expectProblem(await api.post(`/api/v1/test-calls/${call.body.id}/dtmf`, { digits: '1' }), 409, 'CALL_ENDED');
+    expectProblem(
+      await api.post(`/api/v1/test-calls/${call.body.id}/dtmf`, { digits: '1' }),
+      409,
+      'CALL_ENDED',
+    );
   });
 
   it('a test call naming neither a DNIS nor an application', async () => {
@@ -101,7 +117,11 @@ describe('bad input gets a specific 4xx and writes nothing', () => {
   it('no sign-in, a wrong password and a missing role', async () => {
     const anonymous = new ApiClient(started.baseUrl);
     expectProblem(await anonymous.get('/api/v1/applications'), 401, 'UNAUTHENTICATED');
-    expectProblem(await anonymous.post('/api/v1/auth/login', { username: 'admin', password: 'nope' }), 401, 'INVALID_CREDENTIALS');
+    expectProblem(
+      await anonymous.post('/api/v1/auth/login', { username: 'admin', password: 'nope' }),
+      401,
+      'INVALID_CREDENTIALS',
+    );
     await started.runtime.auth.createUser('default', 'viewer', 'viewer-password', ['businessUser']);
     const viewer = await new ApiClient(started.baseUrl).login('viewer', 'viewer-password');
     expect((await viewer.get('/api/v1/applications')).status).toBe(200);
@@ -116,6 +136,10 @@ describe('bad input gets a specific 4xx and writes nothing', () => {
   it('a changed application type on save', async () => {
     await api.post('/api/v1/applications', menuApplication('typed'));
     const callback = { ...menuApplication('typed'), type: 'Callback' };
-    expectProblem(await api.put('/api/v1/applications/typed', { revision: 1, application: callback }), 422, 'APPLICATION_TYPE_MISMATCH');
+    expectProblem(
+      await api.put('/api/v1/applications/typed', { revision: 1, application: callback }),
+      422,
+      'APPLICATION_TYPE_MISMATCH',
+    );
   });
 });

@@ -19,7 +19,12 @@ describe('test calls over HTTP', () => {
   it('runs the seeded IVR from its DNIS to an agent, with a masked account number', async () => {
     const start = await api.post('/api/v1/test-calls', { dnis: '+18005550100', ani: '+14155550123' });
     expect(start.status).toBe(201);
-    expect(start.body).toMatchObject({ state: 'waitingInput', currentBlockId: 'mainMenu', applicationId: 'inbound-ivr', version: 1 });
+    expect(start.body).toMatchObject({
+      state: 'waitingInput',
+      currentBlockId: 'mainMenu',
+      applicationId: 'inbound-ivr',
+      version: 1,
+    });
     expect(texts(start.body)[0]).toBe('Welcome to Ringback Customer Care.');
 
     const id = start.body.id;
@@ -35,7 +40,9 @@ describe('test calls over HTTP', () => {
       RoutingVirtualQueue: 'Billing_VQ',
     });
     expect(texts(done.body)).toContain('Thank you. Connecting you to Billing.');
-    const path = done.body.trace.map((t: { blockId: string; outcome: string | null }) => `${t.blockId}:${t.outcome}`);
+    const path = done.body.trace.map(
+      (t: { blockId: string; outcome: string | null }) => `${t.blockId}:${t.outcome}`,
+    );
     expect(path).toEqual([
       'setDefaults:next',
       'welcome:next',
@@ -66,7 +73,10 @@ describe('test calls over HTTP', () => {
     await api.post('/api/v1/applications', menuApplication('pinned', 'Old greeting'));
     await api.post('/api/v1/applications/pinned/publish');
     const first = await api.post('/api/v1/test-calls', { applicationId: 'pinned', ani: '+14155550100' });
-    await api.put('/api/v1/applications/pinned', { revision: 1, application: menuApplication('pinned', 'New greeting') });
+    await api.put('/api/v1/applications/pinned', {
+      revision: 1,
+      application: menuApplication('pinned', 'New greeting'),
+    });
     expect((await api.post('/api/v1/applications/pinned/publish')).body.version).toBe(2);
 
     const finished = await api.post(`/api/v1/test-calls/${first.body.id}/dtmf`, { digits: '1' });
@@ -80,7 +90,11 @@ describe('test calls over HTTP', () => {
   it('pauses at a breakpoint, steps one block, takes a changed variable and continues', async () => {
     await api.post('/api/v1/applications', menuApplication('debug'));
     await api.post('/api/v1/applications/debug/publish');
-    const start = await api.post('/api/v1/test-calls', { applicationId: 'debug', ani: '+14155550100', breakpoints: ['one'] });
+    const start = await api.post('/api/v1/test-calls', {
+      applicationId: 'debug',
+      ani: '+14155550100',
+      breakpoints: ['one'],
+    });
     const id = start.body.id;
     const paused = await api.post(`/api/v1/test-calls/${id}/dtmf`, { digits: '1' });
     expect(paused.body).toMatchObject({ state: 'paused', currentBlockId: 'one' });
@@ -89,7 +103,9 @@ describe('test calls over HTTP', () => {
     expect(stepped.body).toMatchObject({ state: 'paused', currentBlockId: 'bye' });
     expect(stepped.body.variables.choice).toBe('one');
 
-    expect((await api.put(`/api/v1/test-calls/${id}/variables/choice`, { value: 'changed' })).status).toBe(200);
+    expect((await api.put(`/api/v1/test-calls/${id}/variables/choice`, { value: 'changed' })).status).toBe(
+      200,
+    );
     const ended = await api.post(`/api/v1/test-calls/${id}/continue`);
     expect(ended.body.state).toBe('ended');
     expect(texts(ended.body)).toContain('You chose changed. Goodbye.');

@@ -5,7 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 
-export const testDatabaseKind: 'postgres' | 'pglite' = process.env.RINGBACK_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+export const testDatabaseKind: 'postgres' | 'pglite' =
+  process.env.RINGBACK_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 
 export async function freshDatabaseUrl(): Promise<{ url: string; drop(): Promise<void> }> {
   if (testDatabaseKind === 'pglite') return { url: 'memory:', drop: async () => {} };

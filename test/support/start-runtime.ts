@@ -23,7 +23,9 @@ export async function startRuntime(env: Record<string, string> = {}): Promise<St
   const apiKey = env.RINGBACK_DEMO_API_KEY ?? 'rbk_demo_key_for_tests_000000';
   // An explicit DATABASE_URL ('' for PGlite on disk) is kept after stop; otherwise a fresh one is made.
   const databaseUrl =
-    env.DATABASE_URL !== undefined ? { url: env.DATABASE_URL, drop: async () => {} } : await freshDatabaseUrl();
+    env.DATABASE_URL !== undefined
+      ? { url: env.DATABASE_URL, drop: async () => {} }
+      : await freshDatabaseUrl();
   const config = readConfig({
     PORT: '0',
     HOST: '127.0.0.1',

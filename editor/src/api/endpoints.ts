@@ -76,6 +76,9 @@ export const testCallsApi = {
   hangup: (id: string) => api.post<TestCall>(`${call(id)}/hangup`),
   continue: (id: string) => api.post<TestCall>(`${call(id)}/continue`),
   step: (id: string) => api.post<TestCall>(`${call(id)}/step`),
+  timeout: (id: string) => api.post<TestCall>(`${call(id)}/timeout`),
+  breakpoints: (id: string, blockIds: string[]) =>
+    api.put<TestCall>(`${call(id)}/breakpoints`, { blockIds }),
   setVariable: (id: string, name: string, value: unknown) =>
     api.put<TestCall>(`${call(id)}/variables/${encodeURIComponent(name)}`, { value }),
   eventsUrl: (id: string) => `${call(id)}/events`,

@@ -13,6 +13,7 @@ import { designer } from './store/designer-store.ts';
 import { loadHistory } from './store/history.ts';
 import { ConflictBanner, NoticeToast, SaveErrorBanner } from './toolbar/banners.tsx';
 import { DesignerToolbar } from './toolbar/designer-toolbar.tsx';
+import { ShortcutHelp } from './toolbar/shortcut-help.tsx';
 import { useShortcuts } from './toolbar/use-shortcuts.ts';
 
 /** The Designer for one application: palette, canvas with the four phase lanes, side panels. */
@@ -60,9 +61,11 @@ export default function DesignerScreen({ applicationId }: { applicationId: strin
 }
 
 function DesignerLayout({ onReload }: { onReload: () => void }) {
+  const [help, setHelp] = useState(false);
+  const openHelp = useCallback(() => setHelp(true), []);
   useAutosave();
   useLiveValidation();
-  useShortcuts();
+  useShortcuts({ onHelp: openHelp });
   return (
     <div className="designer">
       <DesignerToolbar />
@@ -74,6 +77,7 @@ function DesignerLayout({ onReload }: { onReload: () => void }) {
         <SidePanel />
       </div>
       <NoticeToast />
+      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
     </div>
   );
 }

@@ -7,7 +7,11 @@ import { ApiError } from '../problem.ts';
  * Reads and validates a JSON body against its schema. Every failing field is reported at once.
  * (The size limit is enforced before this by the body-limit middleware.)
  */
-export async function readJsonBody(c: Context<AppEnv>, schemaId: string, optional: boolean): Promise<unknown> {
+export async function readJsonBody(
+  c: Context<AppEnv>,
+  schemaId: string,
+  optional: boolean,
+): Promise<unknown> {
   const text = await c.req.text();
   if (text.trim() === '') {
     if (optional) return undefined;

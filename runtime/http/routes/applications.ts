@@ -47,7 +47,9 @@ export function applicationRoutes(app: Hono<AppEnv>) {
     async (c) => {
       const { page, pageSize } = paging(c);
       const search = c.req.query('search') || undefined;
-      const result = await c.get('runtime').applications.list(tenant(c), { page, pageSize, ...(search ? { search } : {}) });
+      const result = await c
+        .get('runtime')
+        .applications.list(tenant(c), { page, pageSize, ...(search ? { search } : {}) });
       return c.json({ ...result, page, pageSize });
     },
   );
@@ -62,12 +64,19 @@ export function applicationRoutes(app: Hono<AppEnv>) {
       roles: designers,
       body: applicationSchema,
     },
-    async (c, document) => c.json(await c.get('runtime').applications.create(tenant(c), schemaValid(document)), 201),
+    async (c, document) =>
+      c.json(await c.get('runtime').applications.create(tenant(c), schemaValid(document)), 201),
   );
 
   defineRoute(
     app,
-    { method: 'get', path: '/api/v1/applications/:id', summary: 'The draft', tag: 'Applications', roles: designReaders },
+    {
+      method: 'get',
+      path: '/api/v1/applications/:id',
+      summary: 'The draft',
+      tag: 'Applications',
+      roles: designReaders,
+    },
     async (c) => c.json(await c.get('runtime').applications.get(tenant(c), c.req.param('id')!)),
   );
 
@@ -94,7 +103,13 @@ export function applicationRoutes(app: Hono<AppEnv>) {
 
   defineRoute(
     app,
-    { method: 'delete', path: '/api/v1/applications/:id', summary: 'Delete', tag: 'Applications', roles: designers },
+    {
+      method: 'delete',
+      path: '/api/v1/applications/:id',
+      summary: 'Delete',
+      tag: 'Applications',
+      roles: designers,
+    },
     async (c) => {
       await c.get('runtime').applications.remove(tenant(c), c.req.param('id')!);
       return c.body(null, 204);
@@ -113,7 +128,9 @@ export function applicationRoutes(app: Hono<AppEnv>) {
       bodyOptional: true,
     },
     async (c, request) => {
-      const document = request?.application ?? (await c.get('runtime').applications.get(tenant(c), c.req.param('id')!)).application;
+      const document =
+        request?.application ??
+        (await c.get('runtime').applications.get(tenant(c), c.req.param('id')!)).application;
       const { valid, errors, warnings, issues } = validateDocument(document);
       return c.json({ valid, errors, warnings, issues });
     },
@@ -139,9 +156,17 @@ export function applicationRoutes(app: Hono<AppEnv>) {
         : (await runtime.applications.get(tenant(c), id)).application;
       const report = validateDocument(document);
       if (!report.valid) {
-        throw new ApiError('APPLICATION_INVALID', `${report.errors} error(s) block publishing`, { issues: report.issues });
+        throw new ApiError('APPLICATION_INVALID', `${report.errors} error(s) block publishing`, {
+          issues: report.issues,
+        });
       }
-      const published = await runtime.applications.publish(tenant(c), id, document, c.get('user')!.username, fromVersion);
+      const published = await runtime.applications.publish(
+        tenant(c),
+        id,
+        document,
+        c.get('user')!.username,
+        fromVersion,
+      );
       return c.json({ ...published, warnings: report.warnings }, 201);
     },
   );
@@ -157,7 +182,9 @@ export function applicationRoutes(app: Hono<AppEnv>) {
     },
     async (c) => {
       const { page, pageSize } = paging(c);
-      const result = await c.get('runtime').applications.versions(tenant(c), c.req.param('id')!, page, pageSize);
+      const result = await c
+        .get('runtime')
+        .applications.versions(tenant(c), c.req.param('id')!, page, pageSize);
       return c.json({ ...result, page, pageSize });
     },
   );
@@ -173,7 +200,9 @@ export function applicationRoutes(app: Hono<AppEnv>) {
     },
     async (c) =>
       c.json(
-        await c.get('runtime').applications.version(tenant(c), c.req.param('id')!, pathVersion(c.req.param('version')!)),
+        await c
+          .get('runtime')
+          .applications.version(tenant(c), c.req.param('id')!, pathVersion(c.req.param('version')!)),
       ),
   );
 }

@@ -4,7 +4,10 @@ import type { AppEnv } from '../app-env.ts';
 import { defineRoute } from '../route-spec.ts';
 
 export function blockRoutes(app: Hono<AppEnv>) {
-  const items = [...blockRegistry.values()].map((b) => ({ ...b.definition, runnable: b.handler !== undefined }));
+  const items = [...blockRegistry.values()].map((b) => ({
+    ...b.definition,
+    runnable: b.handler !== undefined,
+  }));
   defineRoute(
     app,
     { method: 'get', path: '/api/v1/blocks', summary: 'Every block definition', tag: 'Blocks', roles: 'any' },

@@ -11,7 +11,13 @@ export function businessHoursRoutes(app: Hono<AppEnv>) {
   const editors = ['administrator', 'developer', 'businessUser'] as const;
   defineRoute(
     app,
-    { method: 'get', path: '/api/v1/business-hours', summary: 'All business hours', tag: 'Business hours', roles: designReaders },
+    {
+      method: 'get',
+      path: '/api/v1/business-hours',
+      summary: 'All business hours',
+      tag: 'Business hours',
+      roles: designReaders,
+    },
     async (c) => {
       const items = await c.get('runtime').businessHours.list(c.get('user')!.tenantId);
       return c.json({ items, total: items.length, page: 1, pageSize: items.length });
@@ -19,8 +25,15 @@ export function businessHoursRoutes(app: Hono<AppEnv>) {
   );
   defineRoute(
     app,
-    { method: 'get', path: '/api/v1/business-hours/:name', summary: 'One business hours resource', tag: 'Business hours', roles: designReaders },
-    async (c) => c.json(await c.get('runtime').businessHours.get(c.get('user')!.tenantId, c.req.param('name')!)),
+    {
+      method: 'get',
+      path: '/api/v1/business-hours/:name',
+      summary: 'One business hours resource',
+      tag: 'Business hours',
+      roles: designReaders,
+    },
+    async (c) =>
+      c.json(await c.get('runtime').businessHours.get(c.get('user')!.tenantId, c.req.param('name')!)),
   );
   defineRoute<BusinessHours>(
     app,
@@ -44,7 +57,13 @@ export function businessHoursRoutes(app: Hono<AppEnv>) {
   );
   defineRoute(
     app,
-    { method: 'delete', path: '/api/v1/business-hours/:name', summary: 'Delete business hours', tag: 'Business hours', roles: [...editors] },
+    {
+      method: 'delete',
+      path: '/api/v1/business-hours/:name',
+      summary: 'Delete business hours',
+      tag: 'Business hours',
+      roles: [...editors],
+    },
     async (c) => {
       await c.get('runtime').businessHours.remove(c.get('user')!.tenantId, c.req.param('name')!);
       return c.body(null, 204);

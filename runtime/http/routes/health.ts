@@ -5,10 +5,14 @@ import { ApiError } from '../problem.ts';
 import { defineRoute } from '../route-spec.ts';
 
 export function healthRoutes(app: Hono<AppEnv>) {
-  defineRoute(app, { method: 'get', path: '/healthz', summary: 'The process is up', tag: 'Health', roles: 'public' }, (c) => {
-    const { config } = c.get('runtime');
-    return c.json({ status: 'ok', nodeId: config.nodeId, region: config.region });
-  });
+  defineRoute(
+    app,
+    { method: 'get', path: '/healthz', summary: 'The process is up', tag: 'Health', roles: 'public' },
+    (c) => {
+      const { config } = c.get('runtime');
+      return c.json({ status: 'ok', nodeId: config.nodeId, region: config.region });
+    },
+  );
   defineRoute(
     app,
     {
@@ -21,8 +25,17 @@ export function healthRoutes(app: Hono<AppEnv>) {
     async (c) => {
       const runtime = c.get('runtime');
       const pending = await migrationsPending(runtime.db).catch(() => -1);
-      if (pending !== 0) throw new ApiError('NOT_READY', pending < 0 ? 'The database is unreachable' : 'Migrations are pending');
-      return c.json({ status: 'ready', database: runtime.dbKind, clock: runtime.clock.kind, now: new Date(runtime.clock.now()).toISOString() });
+      if (pending !== 0)
+        throw new ApiError(
+          'NOT_READY',
+          pending < 0 ? 'The database is unreachable' : 'Migrations are pending',
+        );
+      return c.json({
+        status: 'ready',
+        database: runtime.dbKind,
+        clock: runtime.clock.kind,
+        now: new Date(runtime.clock.now()).toISOString(),
+      });
     },
   );
 }

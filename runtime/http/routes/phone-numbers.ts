@@ -20,7 +20,13 @@ function dnisParam(raw: string): string {
 export function phoneNumberRoutes(app: Hono<AppEnv>) {
   defineRoute(
     app,
-    { method: 'get', path: '/api/v1/phone-numbers', summary: 'Numbers and their applications', tag: 'Phone numbers', roles: designReaders },
+    {
+      method: 'get',
+      path: '/api/v1/phone-numbers',
+      summary: 'Numbers and their applications',
+      tag: 'Phone numbers',
+      roles: designReaders,
+    },
     async (c) => {
       const { page, pageSize } = paging(c);
       const result = await c.get('runtime').phoneNumbers.list(c.get('user')!.tenantId, page, pageSize);
@@ -38,11 +44,21 @@ export function phoneNumberRoutes(app: Hono<AppEnv>) {
       body: 'https://ringback.dev/schemas/api.schema.json#/$defs/phoneNumberAssign',
     },
     async (c, { applicationId }) =>
-      c.json(await c.get('runtime').phoneNumbers.assign(c.get('user')!.tenantId, dnisParam(c.req.param('dnis')!), applicationId)),
+      c.json(
+        await c
+          .get('runtime')
+          .phoneNumbers.assign(c.get('user')!.tenantId, dnisParam(c.req.param('dnis')!), applicationId),
+      ),
   );
   defineRoute(
     app,
-    { method: 'delete', path: '/api/v1/phone-numbers/:dnis', summary: 'Release a DNIS', tag: 'Phone numbers', roles: designers },
+    {
+      method: 'delete',
+      path: '/api/v1/phone-numbers/:dnis',
+      summary: 'Release a DNIS',
+      tag: 'Phone numbers',
+      roles: designers,
+    },
     async (c) => {
       await c.get('runtime').phoneNumbers.release(c.get('user')!.tenantId, dnisParam(c.req.param('dnis')!));
       return c.body(null, 204);

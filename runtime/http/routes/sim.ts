@@ -6,7 +6,13 @@ import { defineRoute } from '../route-spec.ts';
 export function simRoutes(app: Hono<AppEnv>) {
   defineRoute(
     app,
-    { method: 'get', path: '/api/v1/sim/clock', summary: 'The runtime clock', tag: 'Simulator', roles: 'any' },
+    {
+      method: 'get',
+      path: '/api/v1/sim/clock',
+      summary: 'The runtime clock',
+      tag: 'Simulator',
+      roles: 'any',
+    },
     (c) => {
       const { clock } = c.get('runtime');
       return c.json({ kind: clock.kind, now: new Date(clock.now()).toISOString() });
@@ -24,7 +30,8 @@ export function simRoutes(app: Hono<AppEnv>) {
     },
     async (c, { seconds }) => {
       const { virtualClock } = c.get('runtime');
-      if (!virtualClock) throw new ApiError('CLOCK_NOT_VIRTUAL', 'Start the runtime with RINGBACK_CLOCK=virtual');
+      if (!virtualClock)
+        throw new ApiError('CLOCK_NOT_VIRTUAL', 'Start the runtime with RINGBACK_CLOCK=virtual');
       await virtualClock.advance(Math.round(seconds * 1000));
       return c.json({ kind: 'virtual', now: new Date(virtualClock.now()).toISOString() });
     },

@@ -18,7 +18,9 @@ export function testCallView(state: CallState) {
     waitingFor: state.status === 'waitingEvent' ? (state.waiting?.event ?? null) : null,
     timeoutAt: state.waiting?.deadline ? new Date(state.waiting.deadline).toISOString() : null,
     breakpoints: state.breakpoints,
-    prompts: state.events.flatMap((e) => (e.type === 'prompt' ? [{ seq: e.seq, blockId: e.blockId, text: e.text }] : [])),
+    prompts: state.events.flatMap((e) =>
+      e.type === 'prompt' ? [{ seq: e.seq, blockId: e.blockId, text: e.text }] : [],
+    ),
     variables,
     trace: state.trace.map((t) => ({ ...t, durationMs: t.durationMs < 0 ? null : t.durationMs })),
     endReason: state.endReason && state.status === 'ended' ? state.endReason : null,

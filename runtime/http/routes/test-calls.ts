@@ -2,8 +2,8 @@ import type { Context, Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { designers } from '../../auth/roles.ts';
 import type { CallOperation } from '../../calls/call-service.ts';
-import type { CallState } from '../../interpreter/call-state.ts';
 import { continueCall, hangUp, overrideVariable, pressDigits, timeOut } from '../../interpreter/call.ts';
+import type { CallState } from '../../interpreter/call-state.ts';
 import type { AppEnv } from '../app-env.ts';
 import { ApiError } from '../problem.ts';
 import { defineRoute } from '../route-spec.ts';
@@ -18,7 +18,14 @@ export function testCallRoutes(app: Hono<AppEnv>) {
     return c.json(testCallView(state));
   };
 
-  defineRoute<{ ani: string; dnis?: string; applicationId?: string; version?: number; timeZone?: string; breakpoints?: string[] }>(
+  defineRoute<{
+    ani: string;
+    dnis?: string;
+    applicationId?: string;
+    version?: number;
+    timeZone?: string;
+    breakpoints?: string[];
+  }>(
     app,
     {
       method: 'post',
@@ -38,31 +45,84 @@ export function testCallRoutes(app: Hono<AppEnv>) {
       return c.json(testCallView(state), 201);
     },
   );
-  defineRoute(app, { method: 'get', path: '/api/v1/test-calls/:id', summary: 'State, prompts, variables, trace', tag, roles: designers }, async (c) =>
-    c.json(testCallView(await c.get('runtime').calls.get(c.get('user')!.tenantId, c.req.param('id')!))),
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/api/v1/test-calls/:id',
+      summary: 'State, prompts, variables, trace',
+      tag,
+      roles: designers,
+    },
+    async (c) =>
+      c.json(testCallView(await c.get('runtime').calls.get(c.get('user')!.tenantId, c.req.param('id')!))),
   );
   defineRoute<{ digits: string }>(
     app,
-    { method: 'post', path: '/api/v1/test-calls/:id/dtmf', summary: 'The caller presses digits', tag, roles: designers, body: `${body}dtmfRequest` },
+    {
+      method: 'post',
+      path: '/api/v1/test-calls/:id/dtmf',
+      summary: 'The caller presses digits',
+      tag,
+      roles: designers,
+      body: `${body}dtmfRequest`,
+    },
     (c, { digits }) => apply(c, (state, env) => pressDigits(state, digits, env)),
   );
   defineRoute(
     app,
-    { method: 'post', path: '/api/v1/test-calls/:id/timeout', summary: 'The caller stays silent: the pending wait times out now', tag, roles: designers },
+    {
+      method: 'post',
+      path: '/api/v1/test-calls/:id/timeout',
+      summary: 'The caller stays silent: the pending wait times out now',
+      tag,
+      roles: designers,
+    },
     (c) => apply(c, (state, env) => timeOut(state, env)),
   );
-  defineRoute(app, { method: 'post', path: '/api/v1/test-calls/:id/hangup', summary: 'The caller hangs up', tag, roles: designers }, (c) =>
-    apply(c, (state, env) => hangUp(state, env)),
+  defineRoute(
+    app,
+    {
+      method: 'post',
+      path: '/api/v1/test-calls/:id/hangup',
+      summary: 'The caller hangs up',
+      tag,
+      roles: designers,
+    },
+    (c) => apply(c, (state, env) => hangUp(state, env)),
   );
-  defineRoute(app, { method: 'post', path: '/api/v1/test-calls/:id/continue', summary: 'Continue from a breakpoint', tag, roles: designers }, (c) =>
-    apply(c, (state, env) => continueCall(state, env, false)),
+  defineRoute(
+    app,
+    {
+      method: 'post',
+      path: '/api/v1/test-calls/:id/continue',
+      summary: 'Continue from a breakpoint',
+      tag,
+      roles: designers,
+    },
+    (c) => apply(c, (state, env) => continueCall(state, env, false)),
   );
-  defineRoute(app, { method: 'post', path: '/api/v1/test-calls/:id/step', summary: 'Run one block and pause again', tag, roles: designers }, (c) =>
-    apply(c, (state, env) => continueCall(state, env, true)),
+  defineRoute(
+    app,
+    {
+      method: 'post',
+      path: '/api/v1/test-calls/:id/step',
+      summary: 'Run one block and pause again',
+      tag,
+      roles: designers,
+    },
+    (c) => apply(c, (state, env) => continueCall(state, env, true)),
   );
   defineRoute<{ blockIds: string[] }>(
     app,
-    { method: 'put', path: '/api/v1/test-calls/:id/breakpoints', summary: 'Replace the breakpoints', tag, roles: designers, body: `${body}breakpointsRequest` },
+    {
+      method: 'put',
+      path: '/api/v1/test-calls/:id/breakpoints',
+      summary: 'Replace the breakpoints',
+      tag,
+      roles: designers,
+      body: `${body}breakpointsRequest`,
+    },
     (c, { blockIds }) =>
       apply(c, (state) => {
         state.breakpoints = [...new Set(blockIds)];
@@ -70,12 +130,28 @@ export function testCallRoutes(app: Hono<AppEnv>) {
   );
   defineRoute<{ value: unknown }>(
     app,
-    { method: 'put', path: '/api/v1/test-calls/:id/variables/:name', summary: 'Change a variable of a live call', tag, roles: designers, body: `${body}variableOverride` },
-    (c, { value }) => apply(c, (state, _env, application) => overrideVariable(state, application, c.req.param('name')!, value, c.get('runtime').clock.now())),
+    {
+      method: 'put',
+      path: '/api/v1/test-calls/:id/variables/:name',
+      summary: 'Change a variable of a live call',
+      tag,
+      roles: designers,
+      body: `${body}variableOverride`,
+    },
+    (c, { value }) =>
+      apply(c, (state, _env, application) =>
+        overrideVariable(state, application, c.req.param('name')!, value, c.get('runtime').clock.now()),
+      ),
   );
   defineRoute(
     app,
-    { method: 'get', path: '/api/v1/test-calls/:id/events', summary: 'Server-Sent Events of the call (resumes after Last-Event-ID)', tag, roles: designers },
+    {
+      method: 'get',
+      path: '/api/v1/test-calls/:id/events',
+      summary: 'Server-Sent Events of the call (resumes after Last-Event-ID)',
+      tag,
+      roles: designers,
+    },
     async (c) => {
       const runtime = c.get('runtime');
       const tenantId = c.get('user')!.tenantId;
@@ -96,7 +172,11 @@ export function testCallRoutes(app: Hono<AppEnv>) {
           while (!stream.aborted) {
             for (const event of state.events) {
               if (event.seq <= sent) continue;
-              await stream.writeSSE({ id: String(event.seq), event: event.type, data: JSON.stringify(event) });
+              await stream.writeSSE({
+                id: String(event.seq),
+                event: event.type,
+                data: JSON.stringify(event),
+              });
               sent = event.seq;
             }
             if (state.status === 'ended') break;
@@ -108,7 +188,10 @@ export function testCallRoutes(app: Hono<AppEnv>) {
             wake = undefined;
             if (!stream.aborted) state = await runtime.calls.get(tenantId, id);
           }
-          await stream.writeSSE({ event: 'state', data: JSON.stringify({ type: 'state', call: testCallView(state) }) });
+          await stream.writeSSE({
+            event: 'state',
+            data: JSON.stringify({ type: 'state', call: testCallView(state) }),
+          });
         } finally {
           unsubscribe();
         }

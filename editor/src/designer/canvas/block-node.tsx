@@ -20,6 +20,8 @@ export const BlockNode = memo(function BlockNode({ id, selected }: NodeProps<Blo
   const severity = useDesigner((s) => s.issueSeverity[id]);
   const isCurrent = useDesigner((s) => s.run.currentBlockId === id);
   const visited = useDesigner((s) => !!s.run.visited[id]);
+  const paused = useDesigner((s) => s.run.paused && s.run.currentBlockId === id);
+  const breakpoint = useDesigner((s) => !!s.breakpoints[id]);
   const properties = block?.properties;
   const ports = useMemo(
     () => (definition && properties ? outcomesOf(definition, properties) : []),
@@ -37,6 +39,8 @@ export const BlockNode = memo(function BlockNode({ id, selected }: NodeProps<Blo
     selected && 'selected',
     severity && `issue-${severity}`,
     isCurrent && 'current',
+    paused && 'paused',
+    breakpoint && 'has-breakpoint',
     visited && 'visited',
     block.disabled && 'disabled',
   ]
@@ -46,6 +50,7 @@ export const BlockNode = memo(function BlockNode({ id, selected }: NodeProps<Blo
   return (
     <div className={classes} data-block-id={id} data-testid={`block-${id}`}>
       <Handle type="target" position={Position.Left} id="in" className="in-handle" />
+      {breakpoint && <span className="breakpoint-dot" title="Breakpoint: a test call pauses here" />}
       <div className="block-head" style={{ borderColor: color }}>
         {isStart && (
           <span className="start-badge" title="Phase start">

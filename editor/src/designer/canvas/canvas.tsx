@@ -8,9 +8,10 @@ import {
   useReactFlow,
   type Viewport,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useRef } from 'react';
+import { type DragEvent, type MouseEvent, useCallback, useRef, useState } from 'react';
 import { PALETTE_MIME } from '../palette/palette.tsx';
 import { designer, useDesigner } from '../store/designer-store.ts';
+import { BlockContextMenu, type BlockMenuTarget } from './block-context-menu.tsx';
 import { edgeTypes, nodeTypes } from './element-types.ts';
 import { laneAt } from './lanes.ts';
 
@@ -54,11 +55,13 @@ export function Canvas() {
     if (!reconnected.current && edge.sourceHandle) designer.disconnect(edge.source, edge.sourceHandle);
   }, []);
 
-  const onMoveEnd = useCallback((_: unknown, viewport: Viewport) => {
-    sessionStorage.setItem(
-      `ringback.viewport.${useDesigner.getState().applicationId}`,
-      JSON.stringify(viewport),
-    );
+  const onMoveEnd = useCallback((_: unknown, viewport: Viewport) => designer.setViewport(viewport), []);
+  const [menu, setMenu] = useState<BlockMenuTarget | null>(null);
+  const onNodeContextMenu = useCallback((event: MouseEvent, node: Node) => {
+    if (node.type !== 'block') return;
+    event.preventDefault();
+    if (!node.selected) designer.select([node.id]);
+    setMenu({ blockId: node.id, x: event.clientX, y: event.clientY });
   }, []);
 
   return (
@@ -79,6 +82,8 @@ export function Canvas() {
         onDelete={designer.onDelete}
         onNodeDragStop={(_, __, dragged) => designer.onNodeDragStop(dragged)}
         onMoveEnd={onMoveEnd}
+        onNodeContextMenu={onNodeContextMenu}
+        onPaneClick={() => setMenu(null)}
         defaultViewport={initialViewport()}
         minZoom={0.1}
         maxZoom={2}
@@ -90,13 +95,26 @@ export function Canvas() {
         <MiniMap pannable zoomable nodeColor={miniMapColor} />
         <Controls />
       </ReactFlow>
+      {nodes.length === lanesOnly(nodes) && <EmptyCanvasHint />}
+      {menu && <BlockContextMenu target={menu} onClose={() => setMenu(null)} />}
     </div>
   );
 }
 
 function initialViewport(): Viewport {
-  const state = useDesigner.getState();
-  const stored = sessionStorage.getItem(`ringback.viewport.${state.applicationId}`);
-  if (stored) return JSON.parse(stored) as Viewport;
-  return state.history.present.layout?.viewport ?? { x: 40, y: 20, zoom: 0.8 };
+  return useDesigner.getState().history.present.layout?.viewport ?? { x: 40, y: 20, zoom: 0.8 };
+}
+
+const lanesOnly = (nodes: readonly Node[]) => nodes.filter((n) => n.type === 'lane').length;
+
+function EmptyCanvasHint() {
+  return (
+    <div className="canvas-empty" role="note">
+      <strong>This flow has no blocks yet.</strong>
+      <span>
+        Drag a block from the palette onto a phase lane, or pick one in the palette with the arrow keys and
+        press Enter. Press ? for all shortcuts.
+      </span>
+    </div>
+  );
 }

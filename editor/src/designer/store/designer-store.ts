@@ -209,6 +209,10 @@ export const designer = {
     });
   },
 
+  removeBlocks(ids: readonly string[]): void {
+    applyEdit((doc) => ops.removeBlocks(doc, ids));
+  },
+
   onConnect(connection: Connection): void {
     if (!connection.sourceHandle) return;
     const result = ops.connect(currentDoc(), connection.source, connection.sourceHandle, connection.target);

@@ -1,8 +1,10 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useCallback, useState } from 'react';
 import type { StartTestCall } from '../../api/endpoints.ts';
 import { designer, useDesigner } from '../store/designer-store.ts';
+import { DebugControls } from './debug-controls.tsx';
 import { Keypad } from './keypad.tsx';
 import { useTestCall } from './use-test-call.ts';
+import { VariableInspector } from './variable-inspector.tsx';
 
 /** Place a test call, hear its prompts as text, answer with DTMF, and watch the path on the canvas. */
 export function TestCallPanel() {
@@ -15,6 +17,10 @@ export function TestCallPanel() {
   const [digits, setDigits] = useState('');
   const call = test.call;
   const live = !!call && call.state !== 'ended';
+  const breakpointCount = useDesigner((s) => Object.keys(s.breakpoints).length);
+  const { step: stepCall, resume: resumeCall } = test;
+  const step = useCallback(() => void stepCall(), [stepCall]);
+  const resume = useCallback(() => void resumeCall(), [resumeCall]);
 
   const start = (event: FormEvent) => {
     event.preventDefault();
@@ -56,6 +62,11 @@ export function TestCallPanel() {
           Caller (ANI)
           <input aria-label="Caller number" value={ani} onChange={(e) => setAni(e.target.value)} />
         </label>
+        <p className="muted">
+          {breakpointCount
+            ? `${breakpointCount} breakpoint(s): the call pauses before those blocks.`
+            : 'Select a block and press F9 (or right-click it) to pause the call there.'}
+        </p>
         <div className="button-row">
           <button type="submit" className="primary" disabled={live}>
             Start call
@@ -92,6 +103,9 @@ export function TestCallPanel() {
               </li>
             ))}
           </ol>
+          {call.state === 'paused' && call.currentBlockId && (
+            <DebugControls pausedAt={call.currentBlockId} onStep={step} onContinue={resume} />
+          )}
           {call.pendingInput && (
             <p className="muted">
               Waiting for {call.pendingInput.minDigits}–{call.pendingInput.maxDigits} digit(s)
@@ -117,30 +131,15 @@ export function TestCallPanel() {
             <button type="submit" disabled={!live}>
               Send
             </button>
-            {call.state === 'paused' && (
-              <>
-                <button type="button" onClick={() => void test.step()}>
-                  Step
-                </button>
-                <button type="button" onClick={() => void test.resume()}>
-                  Continue
-                </button>
-              </>
-            )}
+            <button type="button" disabled={!call.pendingInput} onClick={() => void test.silence()}>
+              Stay silent
+            </button>
           </form>
           <h3>Variables</h3>
-          <table className="list compact" data-testid="call-variables">
-            <tbody>
-              {Object.entries(call.variables).map(([name, value]) => (
-                <tr key={name}>
-                  <td>{name}</td>
-                  <td>
-                    <code>{JSON.stringify(value)}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <VariableInspector
+            variables={call.variables}
+            onChange={live ? (name, value) => test.setVariable(name, value) : null}
+          />
           <h3>Trace</h3>
           <ol className="trace">
             {call.trace.map((t) => (

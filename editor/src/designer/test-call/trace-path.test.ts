@@ -38,6 +38,11 @@ describe('test call highlight', () => {
     expect(Object.keys(h.takenEdges)).toEqual(['hello->next']);
   });
 
+  it('says when the call is paused at a breakpoint', () => {
+    expect(runHighlight(call({ state: 'paused', currentBlockId: 'menu' })).paused).toBe(true);
+    expect(runHighlight(call({})).paused).toBe(false);
+  });
+
   it('shows no current block once the call has ended', () => {
     expect(runHighlight(call({ state: 'ended', currentBlockId: 'menu' })).currentBlockId).toBeNull();
   });

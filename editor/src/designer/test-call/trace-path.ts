@@ -10,5 +10,10 @@ export function runHighlight(call: TestCall): RunHighlight {
     visited[entry.blockId] = true;
     if (entry.outcome) takenEdges[edgeId(entry.blockId, entry.outcome)] = true;
   }
-  return { currentBlockId: call.state === 'ended' ? null : call.currentBlockId, visited, takenEdges };
+  return {
+    currentBlockId: call.state === 'ended' ? null : call.currentBlockId,
+    paused: call.state === 'paused',
+    visited,
+    takenEdges,
+  };
 }

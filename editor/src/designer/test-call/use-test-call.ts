@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { type StartTestCall, testCallsApi } from '../../api/endpoints.ts';
 import { describeError } from '../../api/http.ts';
 import type { TestCall, TestCallEvent } from '../../api/types.ts';
-import { designer, NO_RUN } from '../store/designer-store.ts';
+import { designer, NO_RUN, useDesigner } from '../store/designer-store.ts';
 import { runHighlight } from './trace-path.ts';
 
 /** Event types of runtime/interpreter/call-state.ts, plus the closing `state` snapshot. */
@@ -93,12 +93,23 @@ export function useTestCall() {
     (body: StartTestCall) =>
       act(async () => {
         setEvents([]);
-        const created = await testCallsApi.start(body);
+        const breakpoints = Object.keys(useDesigner.getState().breakpoints);
+        const created = await testCallsApi.start({ ...body, breakpoints });
         follow(created.id);
         return created;
       }),
     [act, follow],
   );
+
+  // Breakpoints toggled during a live call go to the runtime at once.
+  const liveId = call && call.state !== 'ended' ? call.id : null;
+  useEffect(() => {
+    if (!liveId) return;
+    return useDesigner.subscribe((s, old) => {
+      if (s.breakpoints === old.breakpoints) return;
+      void act(() => testCallsApi.breakpoints(liveId, Object.keys(s.breakpoints)));
+    });
+  }, [liveId, act]);
 
   useEffect(
     () => () => {
@@ -119,6 +130,7 @@ export function useTestCall() {
     hangup: () => id && act(() => testCallsApi.hangup(id)),
     step: () => id && act(() => testCallsApi.step(id)),
     resume: () => id && act(() => testCallsApi.continue(id)),
+    silence: () => id && act(() => testCallsApi.timeout(id)),
     setVariable: (name: string, value: unknown) => id && act(() => testCallsApi.setVariable(id, name, value)),
     clear: () => {
       source.current?.close();

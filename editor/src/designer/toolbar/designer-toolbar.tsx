@@ -42,6 +42,14 @@ export function DesignerToolbar() {
         Fit
       </button>
       <FlowSearch />
+      <button
+        type="button"
+        aria-label="Keyboard shortcuts"
+        title="Keyboard shortcuts (?)"
+        onClick={() => window.dispatchEvent(new KeyboardEvent('keydown', { key: '?' }))}
+      >
+        ?
+      </button>
     </div>
   );
 }

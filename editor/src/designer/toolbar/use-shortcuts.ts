@@ -11,11 +11,22 @@ function typingInField(target: EventTarget | null): boolean {
   );
 }
 
-/** Undo/redo and copy/paste of blocks. Keys typed into form fields keep their usual meaning. */
-export function useShortcuts(): void {
+/**
+ * Undo/redo, copy/paste of blocks, F9 breakpoints and `?` for help (see shortcut-list.ts).
+ * Keys typed into form fields keep their usual meaning.
+ */
+export function useShortcuts({ onHelp }: { onHelp: () => void }): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || typingInField(event.target)) return;
+      if (typingInField(event.target)) return;
+      if (!(event.ctrlKey || event.metaKey || event.altKey)) {
+        if (event.key === 'F9') designer.toggleBreakpoints(designer.selectedBlockIds());
+        else if (event.key === '?') onHelp();
+        else return;
+        event.preventDefault();
+        return;
+      }
+      if (!(event.ctrlKey || event.metaKey)) return;
       const key = event.key.toLowerCase();
       if (key === 'z' && !event.shiftKey) designer.undo();
       else if ((key === 'z' && event.shiftKey) || key === 'y') designer.redo();
@@ -33,5 +44,5 @@ export function useShortcuts(): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [onHelp]);
 }

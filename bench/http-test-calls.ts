@@ -1,0 +1,71 @@
+/**
+ * Complete 10-step test calls a second over HTTP (create the call, one DTMF entry), beside a
+ * hello-world Hono route served by this process and driven by the same closed-loop client.
+ */
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { ApiClient } from '../test/support/client.ts';
+import { startRuntime } from '../test/support/start-runtime.ts';
+import { tenStepFlow } from './flows.ts';
+import type { Report } from './report.ts';
+
+async function closedLoop(
+  concurrency: number,
+  seconds: number,
+  operation: () => Promise<void>,
+): Promise<number> {
+  let done = 0;
+  const until = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < until) {
+        await operation();
+        done++;
+      }
+    }),
+  );
+  return done / seconds;
+}
+
+export async function benchHttpTestCalls(report: Report): Promise<void> {
+  const hello = new Hono().get('/hello', (c) => c.text('hello'));
+  const helloServer = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: hello.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const helloUrl = `http://127.0.0.1:${(helloServer.address() as AddressInfo).port}/hello`;
+  const started = await startRuntime({
+    RINGBACK_SEED_EXAMPLES: 'false',
+    ...(process.env.DATABASE_URL ? {} : {}),
+  });
+  try {
+    const api = await new ApiClient(started.baseUrl).login('admin', started.adminPassword);
+    await api.post('/api/v1/applications', tenStepFlow());
+    await api.post('/api/v1/applications/bench-ten/publish');
+    const call = async () => {
+      const created = await api.post('/api/v1/test-calls', {
+        applicationId: 'bench-ten',
+        ani: '+14155550100',
+      });
+      const ended = await api.post(`/api/v1/test-calls/${created.body.id}/dtmf`, { digits: '1' });
+      if (ended.body.state !== 'ended' || ended.body.trace.length !== 10)
+        throw new Error('the bench call did not complete');
+    };
+    await closedLoop(8, 2, call);
+    const callsPerSecond = await closedLoop(8, 8, call);
+    await closedLoop(8, 1, async () => void (await fetch(helloUrl)).text());
+    const helloPerSecond = await closedLoop(8, 4, async () => void (await fetch(helloUrl)).text());
+    report.figure(
+      `test calls over HTTP: complete 10-step calls / s (${started.runtime.dbKind})`,
+      callsPerSecond,
+    );
+    report.figure('  baseline: hello-world Hono route, requests / s', helloPerSecond);
+    report.ratio(
+      '  HTTP requests of test calls ÷ hello-world requests',
+      (callsPerSecond * 2) / helloPerSecond,
+    );
+  } finally {
+    helloServer.close();
+    await started.stop();
+  }
+}
