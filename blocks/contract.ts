@@ -76,6 +76,7 @@ export interface BlockServices {
   routing: { route(callId: string, request: RouteRequest): Promise<RouteResult> };
 }
 
+/** Call its functions as methods (`context.evaluate(x)`): the runtime's context is a class instance. */
 export interface BlockContext<Properties> {
   readonly callId: string;
   readonly blockId: string;

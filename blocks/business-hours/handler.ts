@@ -12,7 +12,7 @@ function resourceName(
 
 export const businessHours: BlockHandler<BusinessHoursProperties> = async (context) => {
   const { properties } = context;
-  const name = resourceName(properties, context.evaluate);
+  const name = resourceName(properties, (expression) => context.evaluate(expression));
   const status = await context.services.businessHours.status(
     name,
     context.now().toMillis(),

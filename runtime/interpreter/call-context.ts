@@ -5,6 +5,7 @@
 import { DateTime } from 'luxon';
 import type { BlockContext, BlockServices, JsonValue, ResumeSignal } from '../../blocks/contract.ts';
 import type { Application, BlockInstance } from '../../schemas/application.generated.ts';
+import type { Prompt } from '../../schemas/common.generated.ts';
 import { type ExpressionScope, evaluate } from '../expressions/index.ts';
 import { type CallState, masked } from './call-state.ts';
 import { emit } from './events.ts';
@@ -53,40 +54,65 @@ export function setCallVariable(
   emit(state, now, { type: 'variableChanged', name, ...change });
 }
 
-export function blockContext(args: {
-  state: CallState;
-  application: Application;
-  blockId: string;
-  instance: BlockInstance;
-  services: BlockServices;
-  scope: ExpressionScope;
-  nowMs: number;
-  resume: ResumeSignal | undefined;
-  savedState: JsonValue | undefined;
-  record: StepRecord;
-}): BlockContext<unknown> {
-  const { state, blockId, instance, scope, nowMs, record } = args;
-  return {
-    callId: state.id,
-    blockId,
-    properties: instance.properties,
-    appType: args.application.type,
-    resume: args.resume,
-    state: args.savedState,
-    now: () => DateTime.fromMillis(nowMs, { zone: scope.timeZone() }),
-    evaluate: (expression) => evaluate(expression, scope),
-    getVariable: (name) => state.variables[name],
-    setVariable: (name, value) => setCallVariable(state, record, name, value, nowMs),
-    play: (prompts, options) => {
-      const bargedIn = (options?.bargeIn ?? true) && state.digitBuffer.length > 0;
-      for (const prompt of prompts) {
-        emit(state, nowMs, { type: 'prompt', blockId, text: promptText(prompt, scope), bargedIn });
-      }
-    },
-    clearDigitBuffer: () => {
-      state.digitBuffer = '';
-    },
-    isConnected: (outcome) => instance.next[outcome] !== undefined,
-    services: args.services,
-  };
+/**
+ * The context of one block step. A class rather than an object of closures: the interpreter
+ * makes one per block executed, so its cost is on the hot path.
+ */
+export class StepContext implements BlockContext<unknown> {
+  readonly callId: string;
+  readonly properties: unknown;
+  readonly appType: 'Default' | 'Callback';
+
+  constructor(
+    private readonly call: CallState,
+    application: Application,
+    readonly blockId: string,
+    private readonly instance: BlockInstance,
+    readonly services: BlockServices,
+    private readonly scope: ExpressionScope,
+    private readonly nowMs: number,
+    readonly resume: ResumeSignal | undefined,
+    readonly state: JsonValue | undefined,
+    private readonly record: StepRecord,
+  ) {
+    this.callId = call.id;
+    this.properties = instance.properties;
+    this.appType = application.type;
+  }
+
+  now(): DateTime {
+    return DateTime.fromMillis(this.nowMs, { zone: this.scope.timeZone() });
+  }
+
+  evaluate(expression: string): unknown {
+    return evaluate(expression, this.scope);
+  }
+
+  getVariable(name: string): unknown {
+    return this.call.variables[name];
+  }
+
+  setVariable(name: string, value: unknown): void {
+    setCallVariable(this.call, this.record, name, value, this.nowMs);
+  }
+
+  play(prompts: readonly Prompt[], options?: { bargeIn?: boolean }): void {
+    const bargedIn = (options?.bargeIn ?? true) && this.call.digitBuffer.length > 0;
+    for (const prompt of prompts) {
+      emit(this.call, this.nowMs, {
+        type: 'prompt',
+        blockId: this.blockId,
+        text: promptText(prompt, this.scope),
+        bargedIn,
+      });
+    }
+  }
+
+  clearDigitBuffer(): void {
+    this.call.digitBuffer = '';
+  }
+
+  isConnected(outcome: string): boolean {
+    return this.instance.next[outcome] !== undefined;
+  }
 }

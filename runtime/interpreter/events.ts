@@ -4,8 +4,12 @@ import type { CallEventInput, CallState, TraceEntry } from './call-state.ts';
 export const maxEvents = 2000;
 export const maxTrace = 1000;
 
+/** Appends an event; the object passed in is completed in place (it is always a fresh literal). */
 export function emit(state: CallState, now: number, event: CallEventInput): void {
-  state.events.push({ ...event, seq: state.nextSeq++, at: now } as CallState['events'][number]);
+  const complete = event as CallState['events'][number];
+  complete.seq = state.nextSeq++;
+  complete.at = now;
+  state.events.push(complete);
   if (state.events.length > maxEvents * 1.25) state.events.splice(0, state.events.length - maxEvents);
 }
 

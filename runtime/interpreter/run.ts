@@ -8,8 +8,9 @@ import type { BlockResult, BlockServices, ResumeSignal } from '../../blocks/cont
 import type { BlockType } from '../../blocks/registry.ts';
 import type { Application, Phase } from '../../schemas/application.generated.ts';
 import { outcomesOf } from '../../schemas/flow/outcomes.ts';
+import type { ExpressionScope } from '../expressions/index.ts';
 import { ExpressionError } from '../expressions/index.ts';
-import { blockContext, callScope, type StepRecord, setCallVariable } from './call-context.ts';
+import { callScope, StepContext, type StepRecord, setCallVariable } from './call-context.ts';
 import type { CallState } from './call-state.ts';
 import { takeEntry } from './digits.ts';
 import { emit, pushTrace } from './events.ts';
@@ -31,7 +32,7 @@ export const defaultMaxStepsWithoutInput = 1000;
 export type Wakeup = ResumeSignal;
 
 export async function run(state: CallState, env: RunEnvironment, wakeup?: Wakeup): Promise<void> {
-  const declared = declaredNames(env.application);
+  const scope = callScope(state, declaredNames(env.application), env.now);
   const limit = env.maxStepsWithoutInput ?? defaultMaxStepsWithoutInput;
   let resume: Wakeup | undefined = wakeup;
   let skipBreakpointOnce = state.status === 'paused';
@@ -69,7 +70,9 @@ export async function run(state: CallState, env: RunEnvironment, wakeup?: Wakeup
       }
     }
     skipBreakpointOnce = false;
-    const result = await step(state, env, declared, blockId, resuming ? resume : undefined);
+    const pending = step(state, env, scope, blockId, resuming ? resume : undefined);
+    // Most handlers are synchronous; awaiting only real promises keeps the hot loop tight.
+    const result = typeof pending === 'string' ? pending : await pending;
     resume = undefined;
     if (result === 'waiting') {
       // Input the caller typed ahead may already complete the entry.
@@ -83,13 +86,15 @@ export async function run(state: CallState, env: RunEnvironment, wakeup?: Wakeup
   }
 }
 
-async function step(
+type StepEnd = 'continue' | 'waiting';
+
+function step(
   state: CallState,
   env: RunEnvironment,
-  declared: ReadonlySet<string>,
+  scope: ExpressionScope,
   blockId: string,
   resume: Wakeup | undefined,
-): Promise<'continue' | 'waiting'> {
+): StepEnd | Promise<StepEnd> {
   const instance = env.application.blocks[blockId]!;
   const blockType = env.blocks.get(instance.type)!;
   const { definition, handler } = blockType;
@@ -103,7 +108,7 @@ async function step(
       markSecure(state, props.resultVariable);
   }
   const record: StepRecord = { variableChanges: {} };
-  let result: BlockResult;
+  let result: BlockResult | Promise<BlockResult>;
   if (instance.disabled) {
     result = { kind: 'outcome', outcome: outcomesOf(definition, instance.properties)[0]?.name ?? 'next' };
   } else if (!handler) {
@@ -113,33 +118,53 @@ async function step(
       message: `${definition.title} cannot run in this version`,
     };
   } else {
-    const scope = callScope(state, declared, env.now);
-    const context = blockContext({
+    const context = new StepContext(
       state,
-      application: env.application,
+      env.application,
       blockId,
       instance,
-      services: env.services,
+      env.services,
       scope,
-      nowMs: enteredAt,
+      enteredAt,
       resume,
       savedState,
       record,
-    });
+    );
     try {
-      result = await handler(context);
+      result = handler(context);
     } catch (error) {
-      result =
-        error instanceof ExpressionError
-          ? { kind: 'error', code: error.code, message: error.message }
-          : {
-              kind: 'error',
-              code: 'BLOCK_FAILED',
-              message: error instanceof Error ? error.message : String(error),
-            };
+      result = failure(error);
     }
   }
+  if (result instanceof Promise) {
+    return result.then(
+      (settled) => finish(state, env, blockId, enteredAt, record, settled),
+      (error) => finish(state, env, blockId, enteredAt, record, failure(error)),
+    );
+  }
+  return finish(state, env, blockId, enteredAt, record, result);
+}
 
+function failure(error: unknown): BlockResult {
+  return error instanceof ExpressionError
+    ? { kind: 'error', code: error.code, message: error.message }
+    : {
+        kind: 'error',
+        code: 'BLOCK_FAILED',
+        message: error instanceof Error ? error.message : String(error),
+      };
+}
+
+function finish(
+  state: CallState,
+  env: RunEnvironment,
+  blockId: string,
+  enteredAt: number,
+  record: StepRecord,
+  result: BlockResult,
+): StepEnd {
+  const instance = env.application.blocks[blockId]!;
+  const { definition } = env.blocks.get(instance.type)!;
   if (result.kind === 'wait') {
     const deadline = result.timeoutSeconds ?? result.input?.timeoutSeconds;
     state.waiting = {

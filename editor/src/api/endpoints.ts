@@ -1,9 +1,11 @@
 /** Every runtime route the editor calls, in one place. */
 import type { Application } from '../../../schemas/application.generated.ts';
+import type { BusinessHours } from '../../../schemas/business-hours.generated.ts';
 import { api } from './http.ts';
 import type {
   ApplicationDraft,
   ApplicationSummary,
+  HoursPreview,
   LoginResponse,
   Page,
   PhoneNumber,
@@ -57,8 +59,15 @@ export const phoneNumbersApi = {
   release: (dnis: string) => api.delete(`/api/v1/phone-numbers/${encodeURIComponent(dnis)}`),
 };
 
+const hours = (name: string) => `/api/v1/business-hours/${encodeURIComponent(name)}`;
+
 export const businessHoursApi = {
-  list: () => api.get<{ items: { name: string }[] }>('/api/v1/business-hours'),
+  list: () => api.get<{ items: BusinessHours[] }>('/api/v1/business-hours'),
+  get: (name: string) => api.get<BusinessHours>(hours(name)),
+  put: (document: BusinessHours) => api.put<BusinessHours>(hours(document.name), document),
+  remove: (name: string) => api.delete(hours(name)),
+  preview: (name: string, from: Date, days = 7) =>
+    api.get<HoursPreview>(`${hours(name)}/preview?from=${encodeURIComponent(from.toISOString())}&days=${days}`),
 };
 
 export interface StartTestCall {

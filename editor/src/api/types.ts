@@ -78,7 +78,8 @@ export interface TraceEntry {
   blockId: string;
   blockType: string;
   phase: string;
-  enteredAt: string;
+  /** Epoch milliseconds. */
+  enteredAt: number;
   durationMs: number | null;
   outcome: string | null;
   variableChanges?: Record<string, { from: unknown; to: unknown }>;
@@ -106,4 +107,13 @@ export interface TestCallEvent {
   type: string;
   at: string;
   [key: string]: unknown;
+}
+
+/** GET /api/v1/business-hours/{name}/preview: instants in ISO 8601 (UTC). */
+export interface HoursPreview {
+  timeZone: string;
+  openNow: boolean;
+  openForSeconds: number;
+  nextOpening: { start: string; end: string } | null;
+  intervals: { start: string; end: string; specialDay: boolean }[];
 }

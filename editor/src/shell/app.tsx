@@ -7,6 +7,7 @@ import { TopBar } from './top-bar.tsx';
 
 // The canvas (React Flow, elkjs) loads only when a designer opens, keeping the first screen small.
 const DesignerScreen = lazy(() => import('../designer/designer-screen.tsx'));
+const BusinessHoursScreen = lazy(() => import('../business-hours/business-hours-screen.tsx'));
 
 export function App() {
   const user = useSession((s) => s.user);
@@ -24,6 +25,10 @@ export function App() {
       {route.name === 'designer' ? (
         <Suspense fallback={<div className="splash">Loading designer…</div>}>
           <DesignerScreen key={route.applicationId} applicationId={route.applicationId} />
+        </Suspense>
+      ) : route.name === 'businessHours' ? (
+        <Suspense fallback={<div className="splash">Loading…</div>}>
+          <BusinessHoursScreen />
         </Suspense>
       ) : (
         <ApplicationsScreen />

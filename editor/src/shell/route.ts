@@ -4,6 +4,7 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { name: 'login' }
   | { name: 'applications' }
+  | { name: 'businessHours' }
   | { name: 'designer'; applicationId: string };
 
 export function parseRoute(hash: string): Route {
@@ -11,6 +12,7 @@ export function parseRoute(hash: string): Route {
   const designer = /^\/applications\/([^/]+)$/.exec(path);
   if (designer) return { name: 'designer', applicationId: decodeURIComponent(designer[1]!) };
   if (path === '/login') return { name: 'login' };
+  if (path === '/business-hours') return { name: 'businessHours' };
   return { name: 'applications' };
 }
 

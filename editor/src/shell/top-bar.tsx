@@ -10,6 +10,7 @@ export function TopBar({ user }: { user: SessionUser }) {
       </button>
       <nav>
         <a href="#/applications">Applications</a>
+        <a href="#/business-hours">Business hours</a>
       </nav>
       <span className="spacer" />
       <span className="user">{user.username}</span>

@@ -25,7 +25,7 @@ const entry = (seq: number, blockId: string, outcome: string | null) => ({
   blockId,
   blockType: 'play-message',
   phase: 'selfService',
-  enteredAt: '2025-01-01T00:00:00Z',
+  enteredAt: Date.parse('2025-01-01T00:00:00Z'),
   durationMs: 1,
   outcome,
 });

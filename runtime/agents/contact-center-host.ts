@@ -1,0 +1,134 @@
+/**
+ * This process's contact-center simulator: agents mirrored from the agents table (re-read at each
+ * sync, so a state set through any process applies here), driven by the runtime Clock, and the
+ * router that Route Call uses (calls queue and wait; the `routed` event is delivered when an
+ * agent takes them).
+ *
+ * Decision: each process simulates its own copy of the agents. A real telephony adapter would
+ * share one contact center; the callback invariants (one dial per attempt, capacity, no lost
+ * callback) are kept by the database, not by the simulator.
+ */
+import type { BlockServices, RouteResult } from '../../blocks/contract.ts';
+import type { Clock } from '../clock/index.ts';
+import {
+  type AgentDefinition,
+  type Assignment,
+  ContactCenterSimulator,
+  checkSkillExpression,
+  type ScriptedOutcome,
+} from '../contact-center/index.ts';
+import type { AgentRow, AgentStore } from './agent-store.ts';
+
+const agentKey = (row: Pick<AgentRow, 'tenantId' | 'id'>) => `${row.tenantId}/${row.id}`;
+
+export interface RoutedCall {
+  tenantId: string;
+  callId: string;
+  agentId: string;
+}
+
+export function contactCenterHost(deps: { clock: Clock; agents: AgentStore; dialDelayMs: number }) {
+  const { clock, agents } = deps;
+  const simulator = new ContactCenterSimulator({ startMs: clock.now(), seed: 1 });
+  const known = new Map<string, string>();
+  /** Route Call interactions waiting in the simulator: interaction id → tenant. */
+  const waitingCalls = new Map<string, string>();
+  const assignmentListeners = new Set<(assignment: Assignment) => void>();
+  let onRouted: (routed: RoutedCall) => void = () => {};
+  let justAssigned: Assignment | undefined;
+  let routingNow: string | undefined;
+  const scripted = new Set<string>();
+
+  simulator.onAssigned((assignment) => {
+    const tenantId = waitingCalls.get(assignment.interactionId);
+    if (tenantId !== undefined) {
+      waitingCalls.delete(assignment.interactionId);
+      // Assigned inside route(): the caller answers directly, no event.
+      if (assignment.interactionId === routingNow) {
+        justAssigned = assignment;
+        return;
+      }
+      onRouted({ tenantId, callId: assignment.interactionId, agentId: assignment.agentId });
+      return;
+    }
+    for (const listener of assignmentListeners) listener(assignment);
+  });
+
+  function define(row: AgentRow): AgentDefinition {
+    const handle = row.handleTime as { seconds?: number };
+    return { id: agentKey(row), name: row.name, skills: row.skills, handleTime: { kind: 'fixed', seconds: handle.seconds ?? 300 } };
+  }
+
+  return {
+    simulator,
+    /** Applies the agents table to the simulator; a Busy agent keeps working and changes state after. */
+    async syncAgents(): Promise<void> {
+      for (const row of await agents.list()) {
+        const key = agentKey(row);
+        const signature = JSON.stringify([row.name, row.skills, row.handleTime]);
+        if (!known.has(key)) {
+          simulator.addAgent(define(row), row.state);
+          known.set(key, signature);
+          continue;
+        }
+        const current = simulator.agent(key);
+        if (current && current.state !== 'Busy' && current.state !== row.state) simulator.setAgentState(key, row.state);
+      }
+    },
+    tick(): void {
+      if (clock.now() > simulator.now()) simulator.tick(clock.now());
+    },
+    onAssigned(listener: (assignment: Assignment) => void): () => void {
+      assignmentListeners.add(listener);
+      return () => assignmentListeners.delete(listener);
+    },
+    /** Dials through the simulator; numbers without a scripted outcome answer after dialDelayMs. */
+    dial(number: string) {
+      if (!scripted.has(number)) simulator.dialer.setOutcome(number, { outcome: 'answer', afterMs: deps.dialDelayMs });
+      return simulator.dialer.dial(number);
+    },
+    /** Scripts the outcomes of dials to a number (tests, the simulator API). */
+    script(number: string, outcomes: ScriptedOutcome[]): void {
+      scripted.add(number);
+      simulator.dialer.setOutcome(number, ...outcomes);
+    },
+    setOnRouted(listener: (routed: RoutedCall) => void): void {
+      onRouted = listener;
+    },
+    router(tenantId: string): BlockServices['routing'] {
+      return {
+        async route(callId, request): Promise<RouteResult> {
+          if (!request.virtualQueue) return { kind: 'error', code: 'RESOURCE_MISSING', message: 'no virtual queue given' };
+          if (request.skillExpression) {
+            const problem = checkSkillExpression(request.skillExpression);
+            if (problem)
+              return { kind: 'error', code: 'BLOCK_FAILED', message: `skill expression: ${problem.message} at ${problem.position}` };
+          }
+          justAssigned = undefined;
+          waitingCalls.set(callId, tenantId);
+          simulator.withdraw(callId);
+          routingNow = callId;
+          const waiting = (() => {
+            try {
+              return simulator.enqueue({
+                id: callId,
+                virtualQueue: request.virtualQueue,
+                ...(request.skillExpression ? { skillExpression: request.skillExpression } : {}),
+                priority: request.priority,
+              });
+            } finally {
+              routingNow = undefined;
+            }
+          })();
+          // Assigned during enqueue: answer at once instead of waiting for the event.
+          const assigned = justAssigned as Assignment | undefined;
+          if (assigned?.interactionId === callId)
+            return { kind: 'routed', agentId: assigned.agentId, virtualQueue: request.virtualQueue };
+          return { kind: 'queued', virtualQueue: request.virtualQueue, position: waiting.position };
+        },
+      };
+    },
+  };
+}
+
+export type ContactCenterHost = ReturnType<typeof contactCenterHost>;
