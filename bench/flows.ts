@@ -45,7 +45,8 @@ export function linearFlow(count: number, id = 'bench-linear'): Application {
 /** A 10-step call: five blocks, a one-digit input, four more blocks. */
 export function tenStepFlow(id = 'bench-ten'): Application {
   const flow = linearFlow(9, id);
-  flow.blocks.b4!.next = { next: 'ask' };
+  const b4 = flow.blocks.b4!;
+  b4.next = Object.fromEntries(Object.keys(b4.next).map((outcome) => [outcome, 'ask']));
   flow.blocks.ask = {
     type: 'user-input',
     typeVersion: 1,

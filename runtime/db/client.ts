@@ -4,12 +4,12 @@
  * same SQL, so the rest of the runtime sees one drizzle PgDatabase.
  */
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { runMigrations } from './migrate.ts';
+import { openPglite } from './pglite-template.ts';
 import * as schema from './schema.ts';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -35,13 +35,8 @@ export async function openDatabase(options: {
       close: () => client.end({ timeout: 5 }),
     };
   } else {
-    let client: PGlite;
-    if (url === 'memory:') client = new PGlite();
-    else {
-      mkdirSync(dataDir, { recursive: true });
-      client = new PGlite(dataDir);
-    }
-    await client.waitReady;
+    if (url !== 'memory:') mkdirSync(dataDir, { recursive: true });
+    const client = await openPglite(url === 'memory:' ? undefined : dataDir);
     handle = {
       db: drizzlePglite(client, { schema }) as unknown as Database,
       kind: 'pglite',
