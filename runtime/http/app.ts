@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { callbackEngineRoutes } from '../ges/index.ts';
 import type { Runtime } from '../runtime.ts';
 import type { AppEnv } from './app-env.ts';
 import { ApiError, problemBody } from './problem.ts';
@@ -64,6 +65,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
     businessHoursRoutes,
     testCallRoutes,
     simRoutes,
+    callbackEngineRoutes,
     docsRoutes,
   ]) {
     group(app);

@@ -36,8 +36,6 @@ export interface TraceEntry {
   phase: Phase;
   enteredAt: number;
   durationMs: number;
-  /** Properties the block ran with (secure values masked). */
-  inputs?: Record<string, unknown>;
   outcome: string | null;
   variableChanges: Record<string, { from: unknown; to: unknown }>;
 }

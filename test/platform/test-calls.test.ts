@@ -58,6 +58,10 @@ describe('test calls over HTTP', () => {
       'logEnd:next',
     ]);
     expect(JSON.stringify(done.body)).not.toContain('912345');
+    expect(done.body.trace[1]).toMatchObject({
+      blockId: 'welcome',
+      inputs: { prompts: [{ type: 'tts', value: 'Welcome to Ringback Customer Care.' }] },
+    });
   });
 
   it('times out a silent caller on the virtual clock and plays the no-input prompts', async () => {

@@ -1,8 +1,12 @@
+import type { Application } from '../../../schemas/application.generated.ts';
 import { visible } from '../../interpreter/call-context.ts';
 import type { CallState } from '../../interpreter/call-state.ts';
 
-/** The public view of a call: what a designer sees in the test panel (secure values masked). */
-export function testCallView(state: CallState) {
+/**
+ * The public view of a call: what a designer sees in the test panel (secure values masked). Each
+ * trace entry shows the block's inputs (its properties in the version the call runs).
+ */
+export function testCallView(state: CallState, application: Application) {
   const variables: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(state.variables)) variables[name] = visible(state, name, value);
   return {
@@ -22,7 +26,11 @@ export function testCallView(state: CallState) {
       e.type === 'prompt' ? [{ seq: e.seq, blockId: e.blockId, text: e.text }] : [],
     ),
     variables,
-    trace: state.trace.map((t) => ({ ...t, durationMs: t.durationMs < 0 ? null : t.durationMs })),
+    trace: state.trace.map((t) => ({
+      ...t,
+      durationMs: t.durationMs < 0 ? null : t.durationMs,
+      inputs: application.blocks[t.blockId]?.properties ?? null,
+    })),
     endReason: state.endReason && state.status === 'ended' ? state.endReason : null,
     error: state.error,
     startedAt: new Date(state.startedAt).toISOString(),

@@ -12,10 +12,17 @@ import { testCallView } from './test-call-view.ts';
 const body = 'https://ringback.dev/schemas/api.schema.json#/$defs/';
 const tag = 'Test calls';
 
+async function view(c: Context<AppEnv>, state: CallState) {
+  const application = await c
+    .get('runtime')
+    .applications.document(state.tenantId, state.applicationId, state.version);
+  return testCallView(state, application);
+}
+
 export function testCallRoutes(app: Hono<AppEnv>) {
   const apply = async (c: Context<AppEnv>, operation: CallOperation) => {
     const state = await c.get('runtime').calls.apply(c.get('user')!.tenantId, c.req.param('id')!, operation);
-    return c.json(testCallView(state));
+    return c.json(await view(c, state));
   };
 
   defineRoute<{
@@ -42,7 +49,7 @@ export function testCallRoutes(app: Hono<AppEnv>) {
         });
       }
       const state = await c.get('runtime').calls.start({ tenantId: c.get('user')!.tenantId, ...request });
-      return c.json(testCallView(state), 201);
+      return c.json(await view(c, state), 201);
     },
   );
   defineRoute(
@@ -55,7 +62,7 @@ export function testCallRoutes(app: Hono<AppEnv>) {
       roles: designers,
     },
     async (c) =>
-      c.json(testCallView(await c.get('runtime').calls.get(c.get('user')!.tenantId, c.req.param('id')!))),
+      c.json(await view(c, await c.get('runtime').calls.get(c.get('user')!.tenantId, c.req.param('id')!))),
   );
   defineRoute<{ digits: string }>(
     app,
@@ -190,7 +197,7 @@ export function testCallRoutes(app: Hono<AppEnv>) {
           }
           await stream.writeSSE({
             event: 'state',
-            data: JSON.stringify({ type: 'state', call: testCallView(state) }),
+            data: JSON.stringify({ type: 'state', call: await view(c, state) }),
           });
         } finally {
           unsubscribe();
