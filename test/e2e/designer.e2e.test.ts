@@ -1,14 +1,15 @@
 /**
- * The designer's main loop in a real browser against a real runtime: sign in, create an
- * application, drop blocks into a phase lane, link them, edit properties, let auto-save save,
- * publish, and place a test call that follows the flow on the canvas.
+ * The designer in a real browser against the real runtime (test/support/start-runtime.ts): sign
+ * in, build a flow, let auto-save save, publish, test-call it, pause it at a breakpoint and step,
+ * compare versions, and keep business hours. The tests share one page and run in order.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedRuntime, startRuntime } from '../support/start-runtime.ts';
+import { connect, dropBlock } from './support/canvas-gestures.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const artifacts = `${repo}test-artifacts`;
@@ -27,46 +28,14 @@ const CHROMIUM_ARGS = [
 let runtime: StartedRuntime;
 let browser: Browser;
 let page: Page;
+const ids = { hello: '', menu: '', bye: '' };
 
 async function shot(name: string): Promise<void> {
   await page.screenshot({ path: `${artifacts}/designer-${name}.png` });
 }
 
-/**
- * Drags a palette entry onto a phase lane. Headless Chromium does not run native HTML5 drag and
- * drop from synthetic mouse input, so the drag events are dispatched as the browser would.
- */
-async function dropBlock(title: string, phase: string, offset: { x: number; y: number }): Promise<string> {
-  const before = await page.locator('.block-node').count();
-  const box = (await page.getByTestId(`lane-${phase}`).boundingBox())!;
-  const point = {
-    x: box.x + Math.min(offset.x, box.width - 20),
-    y: box.y + Math.min(offset.y, box.height - 20),
-  };
-  // Runs in the page; a string keeps DOM types out of the Node-side type check.
-  await page.evaluate(`(() => {
-    const { title, x, y } = ${JSON.stringify({ title, ...point })};
-    const source = [...document.querySelectorAll('.palette-item')].find((e) => e.textContent.startsWith(title));
-    const dataTransfer = new DataTransfer();
-    const fire = (target, type, clientX = 0, clientY = 0) =>
-      target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, clientX, clientY, dataTransfer }));
-    fire(source, 'dragstart');
-    const target = document.elementFromPoint(x, y);
-    for (const type of ['dragenter', 'dragover', 'drop']) fire(target, type, x, y);
-    fire(source, 'dragend');
-  })()`);
-  await expect.poll(() => page.locator('.block-node').count()).toBe(before + 1);
-  return (await page.locator('.block-node').last().getAttribute('data-block-id'))!;
-}
-
-async function connect(from: Locator, to: Locator): Promise<void> {
-  const a = (await from.boundingBox())!;
-  const b = (await to.boundingBox())!;
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
-  await page.mouse.up();
-}
+const callState = () => page.getByTestId('call-state').textContent();
+const block = (id: string) => page.locator(`[data-block-id="${id}"]`);
 
 describe('designer', () => {
   beforeAll(async () => {
@@ -75,7 +44,10 @@ describe('designer', () => {
       cwd: repo,
     });
     runtime = await startRuntime();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    });
     page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
   }, 180_000);
 
@@ -93,31 +65,38 @@ describe('designer', () => {
     await page.getByTestId('lane-selfService').waitFor();
     await shot('1-empty');
 
-    const hello = await dropBlock('Play Message', 'selfService', { x: 60, y: 70 });
-    const menu = await dropBlock('Menu', 'selfService', { x: 330, y: 70 });
-    const bye = await dropBlock('Play Message', 'selfService', { x: 600, y: 70 });
-    expect(await page.locator(`[data-block-id="${hello}"] .start-badge`).count()).toBe(1);
+    ids.hello = await dropBlock(page, 'Play Message', 'selfService', { x: 60, y: 70 });
+    ids.menu = await dropBlock(page, 'Menu', 'selfService', { x: 330, y: 70 });
+    ids.bye = await dropBlock(page, 'Play Message', 'selfService', { x: 600, y: 70 });
+    const { hello, menu, bye } = ids;
+    expect(await block(hello).locator('.start-badge').count()).toBe(1);
 
     // Properties of the greeting: one TTS prompt.
-    await page.locator(`[data-block-id="${hello}"]`).click();
+    await block(hello).click();
     await page.getByRole('button', { name: '+ Prompt' }).click();
     await page.getByLabel('Prompt text').fill('Welcome to Ringback');
     // The menu: option 1, which becomes a port.
-    await page.locator(`[data-block-id="${menu}"]`).click();
+    await block(menu).click();
     await page.getByRole('button', { name: '+ Prompt' }).first().click();
     await page.getByLabel('Prompt text').first().fill('Press 1 for sales');
     await page.getByRole('button', { name: '+ Option' }).click();
-    await page.locator(`[data-block-id="${bye}"]`).click();
+    await block(bye).click();
     await page.getByRole('button', { name: '+ Prompt' }).click();
     await page.getByLabel('Prompt text').fill('Goodbye');
+    // A variable the breakpoint test changes while the call is paused.
+    await page.getByRole('tab', { name: 'Variables' }).click();
+    await page.getByRole('button', { name: '+ Variable' }).click();
+    await page.getByLabel('Default value').fill('0');
 
     await connect(
-      page.locator(`[data-block-id="${hello}"] .out-handle[data-handleid="next"]`),
-      page.locator(`[data-block-id="${menu}"] .in-handle`),
+      page,
+      block(hello).locator('.out-handle[data-handleid="next"]'),
+      block(menu).locator('.in-handle'),
     );
     await connect(
-      page.locator(`[data-block-id="${menu}"] .out-handle[data-handleid="option:1"]`),
-      page.locator(`[data-block-id="${bye}"] .in-handle`),
+      page,
+      block(menu).locator('.out-handle[data-handleid="option:1"]'),
+      block(bye).locator('.in-handle'),
     );
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
     await expect.poll(() => page.getByTestId('save-status').textContent(), { timeout: 10_000 }).toBe('Saved');
@@ -133,7 +112,7 @@ describe('designer', () => {
     await page.getByRole('tab', { name: 'Publish' }).click();
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await expect
-      .poll(() => page.getByRole('status').textContent(), { timeout: 10_000 })
+      .poll(() => page.getByRole('status').first().textContent(), { timeout: 10_000 })
       .toMatch(/Published version 1/);
     await shot('3-published');
 
@@ -141,16 +120,112 @@ describe('designer', () => {
     await page.getByRole('button', { name: 'Start call' }).click();
     const transcript = page.getByTestId('transcript');
     await expect.poll(() => transcript.textContent(), { timeout: 10_000 }).toMatch(/Welcome to Ringback/);
-    await expect
-      .poll(() => page.getByTestId('call-state').textContent(), { timeout: 10_000 })
-      .toMatch(/waitingInput/);
-    expect(await page.locator(`[data-block-id="${menu}"]`).getAttribute('class')).toMatch(/current/);
+    await expect.poll(callState, { timeout: 10_000 }).toMatch(/waitingInput/);
+    expect(await block(menu).getAttribute('class')).toMatch(/current/);
     await page.getByRole('button', { name: 'Key 1' }).click();
     await expect.poll(() => transcript.textContent(), { timeout: 10_000 }).toMatch(/Goodbye/);
-    await expect
-      .poll(() => page.getByTestId('call-state').textContent(), { timeout: 10_000 })
-      .toMatch(/ended/);
+    await expect.poll(callState, { timeout: 10_000 }).toMatch(/ended/);
     expect(await page.locator('.link-edge.taken').count()).toBe(2);
     await shot('4-test-call');
   }, 120_000);
+
+  it('pauses a test call at a breakpoint, edits a variable and steps on', async () => {
+    const { menu, bye } = ids;
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await block(menu).click();
+    await page.keyboard.press('F9');
+    await expect.poll(() => block(menu).locator('.breakpoint-dot').count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Start call' }).click();
+    await expect.poll(callState, { timeout: 10_000 }).toMatch(/paused/);
+    expect(await block(menu).getAttribute('class')).toMatch(/paused/);
+    expect(await page.getByTestId('debug-controls').textContent()).toMatch(/Paused before Menu/);
+
+    await page.getByRole('button', { name: 'Edit var1' }).click();
+    await page.getByLabel('Value of var1').fill('42');
+    await page.getByRole('button', { name: 'Set', exact: true }).click();
+    await expect.poll(() => page.getByTestId('call-variables').textContent()).toMatch(/var142/);
+    await shot('5-paused');
+
+    // A breakpoint added from the block menu during the call reaches the runtime at once.
+    await block(bye).click({ button: 'right' });
+    await page.getByRole('menuitem', { name: /Add breakpoint/ }).click();
+    await expect.poll(() => block(bye).locator('.breakpoint-dot').count()).toBe(1);
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
+    await expect.poll(callState, { timeout: 10_000 }).toMatch(/waitingInput/);
+    await page.getByRole('button', { name: 'Key 1' }).click();
+    await expect.poll(callState, { timeout: 10_000 }).toMatch(new RegExp(`paused · in ${bye}`));
+    // Step runs the goodbye block; the flow ends after it.
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('transcript').textContent(), { timeout: 10_000 })
+      .toMatch(/Goodbye/);
+    await expect.poll(callState, { timeout: 10_000 }).toMatch(/ended/);
+  }, 60_000);
+
+  it('shows what changed between a published version and the draft', async () => {
+    await block(ids.hello).click();
+    await page.getByRole('tab', { name: 'Properties' }).click();
+    await page.getByLabel('Prompt text').fill('Welcome back to Ringback');
+    // The palette by keyboard: search, arrow down to the match, Enter adds it to the selected block's phase.
+    await block(ids.hello).click();
+    await page.getByLabel('Search blocks').fill('Terminate');
+    await page.getByLabel('Search blocks').press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.block-node').count()).toBe(4);
+    await page.getByLabel('Search blocks').fill('');
+    // Zooming the canvas keeps the viewport in the draft's layout, without an undo step.
+    const undoable = await page.getByRole('button', { name: 'Undo' }).isEnabled();
+    await page.mouse.move(700, 600);
+    await page.mouse.wheel(0, -300);
+    await expect.poll(() => page.getByTestId('save-status').textContent(), { timeout: 10_000 }).toBe('Saved');
+    const token = await page.evaluate('sessionStorage.getItem("ringback.token")');
+    const appId = decodeURIComponent(page.url().split('/applications/')[1]!);
+    const draft = (await (
+      await fetch(`${runtime.baseUrl}/api/v1/applications/${appId}`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json()) as { application: { layout?: { viewport?: { zoom: number } } } };
+    expect(draft.application.layout?.viewport?.zoom).toBeGreaterThan(0);
+    expect(await page.getByRole('button', { name: 'Undo' }).isEnabled()).toBe(undoable);
+
+    await page.getByRole('tab', { name: 'Publish' }).click();
+    const diff = page.getByTestId('version-diff');
+    await expect
+      .poll(() => diff.textContent(), { timeout: 10_000 })
+      .toMatch(/Prompts #1: “Welcome to Ringback” → “Welcome back to Ringback”/);
+    expect(await diff.textContent()).toMatch(/Added Terminate Call in Self Service/);
+    await shot('6-version-diff');
+  }, 60_000);
+
+  it('saves business hours and previews the next opening', async () => {
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    await shot('7-shortcuts');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('link', { name: 'Business hours' }).click();
+    await page.getByRole('button', { name: 'New' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Support hours');
+    await page.getByLabel('Search time zones').fill('berlin');
+    await page.getByLabel('Search time zones').press('Enter');
+    await page.getByLabel('Saturday hours').selectOption('allDay');
+    await page.getByRole('button', { name: '+ Special day' }).click();
+    await page.getByLabel('Special day name').fill('Company day');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => page.getByRole('status').textContent(), { timeout: 10_000 })
+      .toMatch(/Saved Support hours/);
+    const preview = page.getByTestId('hours-preview');
+    await expect.poll(() => preview.textContent(), { timeout: 10_000 }).toMatch(/Preview \(Europe\/Berlin\)/);
+    expect(await preview.textContent()).toMatch(/Next opening|Open now/);
+    await shot('8-business-hours');
+
+    const saved = await fetch(`${runtime.baseUrl}/api/v1/business-hours/Support%20hours`, {
+      headers: { authorization: `Bearer ${await page.evaluate('sessionStorage.getItem("ringback.token")')}` },
+    });
+    const document = (await saved.json()) as { timeZone: string; weekly: { sat: { kind: string } } };
+    expect(document.timeZone).toBe('Europe/Berlin');
+    expect(document.weekly.sat.kind).toBe('allDay');
+  }, 60_000);
 });

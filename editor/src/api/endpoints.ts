@@ -67,7 +67,9 @@ export const businessHoursApi = {
   put: (document: BusinessHours) => api.put<BusinessHours>(hours(document.name), document),
   remove: (name: string) => api.delete(hours(name)),
   preview: (name: string, from: Date, days = 7) =>
-    api.get<HoursPreview>(`${hours(name)}/preview?from=${encodeURIComponent(from.toISOString())}&days=${days}`),
+    api.get<HoursPreview>(
+      `${hours(name)}/preview?from=${encodeURIComponent(from.toISOString())}&days=${days}`,
+    ),
 };
 
 export interface StartTestCall {
@@ -86,8 +88,7 @@ export const testCallsApi = {
   continue: (id: string) => api.post<TestCall>(`${call(id)}/continue`),
   step: (id: string) => api.post<TestCall>(`${call(id)}/step`),
   timeout: (id: string) => api.post<TestCall>(`${call(id)}/timeout`),
-  breakpoints: (id: string, blockIds: string[]) =>
-    api.put<TestCall>(`${call(id)}/breakpoints`, { blockIds }),
+  breakpoints: (id: string, blockIds: string[]) => api.put<TestCall>(`${call(id)}/breakpoints`, { blockIds }),
   setVariable: (id: string, name: string, value: unknown) =>
     api.put<TestCall>(`${call(id)}/variables/${encodeURIComponent(name)}`, { value }),
   eventsUrl: (id: string) => `${call(id)}/events`,

@@ -44,7 +44,10 @@ export function BusinessHoursForm({ initial, isNew, busy, onSave, onDelete }: Pr
         </label>
         <label className="grow">
           Description
-          <input value={hours.description ?? ''} onChange={(e) => patch({ description: e.target.value || undefined })} />
+          <input
+            value={hours.description ?? ''}
+            onChange={(e) => patch({ description: e.target.value || undefined })}
+          />
         </label>
       </div>
       <div className="form-row">
@@ -53,7 +56,11 @@ export function BusinessHoursForm({ initial, isNew, busy, onSave, onDelete }: Pr
       </div>
       <h3>Weekly hours</h3>
       <WeeklyGrid weekly={hours.weekly} onChange={(weekly) => patch({ weekly })} />
-      <SpecialDays days={hours.specialDays ?? []} timeZones={zones} onChange={(specialDays) => patch({ specialDays })} />
+      <SpecialDays
+        days={hours.specialDays ?? []}
+        timeZones={zones}
+        onChange={(specialDays) => patch({ specialDays })}
+      />
       {problems.length > 0 && (
         <ul className="problems" role="alert">
           {problems.map((p) => (
@@ -64,7 +71,11 @@ export function BusinessHoursForm({ initial, isNew, busy, onSave, onDelete }: Pr
         </ul>
       )}
       <div className="button-row">
-        <button type="submit" className="primary" disabled={busy || problems.length > 0 || (!dirty && !isNew)}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={busy || problems.length > 0 || (!dirty && !isNew)}
+        >
           Save
         </button>
         <button type="button" disabled={!dirty} onClick={() => setHours(initial)}>

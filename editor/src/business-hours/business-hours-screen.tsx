@@ -50,7 +50,8 @@ export default function BusinessHoursScreen() {
     });
   const remove = (name: string) =>
     run(async () => {
-      if (!window.confirm(`Delete the business hours ${name}? Flows that use them will fail validation.`)) return;
+      if (!window.confirm(`Delete the business hours ${name}? Flows that use them will fail validation.`))
+        return;
       await businessHoursApi.remove(name);
       setSelection({ kind: 'none' });
       await reload();
@@ -68,7 +69,9 @@ export default function BusinessHoursScreen() {
           </button>
         </div>
         {items === null && <p className="muted">Loading…</p>}
-        {items?.length === 0 && <p className="muted">None yet. Create business hours to use them in flows.</p>}
+        {items?.length === 0 && (
+          <p className="muted">None yet. Create business hours to use them in flows.</p>
+        )}
         <ul>
           {items?.map((h) => (
             <li key={h.name}>
@@ -92,7 +95,9 @@ export default function BusinessHoursScreen() {
             {message.text}
           </p>
         )}
-        {selection.kind === 'none' && <p className="muted empty-state">Pick business hours on the left, or create new ones.</p>}
+        {selection.kind === 'none' && (
+          <p className="muted empty-state">Pick business hours on the left, or create new ones.</p>
+        )}
         {selection.kind === 'new' && (
           <BusinessHoursForm
             key="new"

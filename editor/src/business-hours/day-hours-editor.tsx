@@ -62,7 +62,9 @@ export function DayHoursEditor({ label, day, onChange }: Props) {
         <button
           type="button"
           className="link"
-          onClick={() => onChange({ kind: 'intervals', intervals: [...intervals, { start: '13:00', end: '17:00' }] })}
+          onClick={() =>
+            onChange({ kind: 'intervals', intervals: [...intervals, { start: '13:00', end: '17:00' }] })
+          }
         >
           + interval
         </button>

@@ -9,7 +9,10 @@ describe('open segments of a day (minutes from midnight)', () => {
 
   it('runs an open-ended or overnight interval to midnight', () => {
     expect(
-      openSegments({ kind: 'intervals', intervals: [{ start: '09:30', end: '12:00' }, { start: '22:00', end: '02:00' }, { start: '18:00' }] }),
+      openSegments({
+        kind: 'intervals',
+        intervals: [{ start: '09:30', end: '12:00' }, { start: '22:00', end: '02:00' }, { start: '18:00' }],
+      }),
     ).toEqual([
       { from: 570, to: 720 },
       { from: 1320, to: 1440 },

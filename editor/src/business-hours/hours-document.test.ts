@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkBusinessHours, describeDay, newBusinessHours, newSpecialDay, withKind } from './hours-document.ts';
+import {
+  checkBusinessHours,
+  describeDay,
+  newBusinessHours,
+  newSpecialDay,
+  withKind,
+} from './hours-document.ts';
 
 const zones = ['Europe/Berlin', 'America/New_York', 'UTC'];
 
@@ -14,7 +20,13 @@ describe('business hours document', () => {
   it('describes all-day, overnight and open-ended intervals', () => {
     expect(describeDay({ kind: 'allDay' })).toBe('Open all day');
     expect(
-      describeDay({ kind: 'intervals', intervals: [{ start: '08:00', end: '12:00' }, { start: '22:00', end: '06:00' }] }),
+      describeDay({
+        kind: 'intervals',
+        intervals: [
+          { start: '08:00', end: '12:00' },
+          { start: '22:00', end: '06:00' },
+        ],
+      }),
     ).toBe('08:00–12:00, 22:00–06:00 (next day)');
     expect(describeDay({ kind: 'intervals', intervals: [{ start: '18:00' }] })).toBe('18:00–midnight');
   });
@@ -22,7 +34,10 @@ describe('business hours document', () => {
   it('drops intervals when a day becomes closed and offers office hours when it opens again', () => {
     const closed = withKind({ kind: 'intervals', intervals: [{ start: '10:00', end: '11:00' }] }, 'closed');
     expect(closed).toEqual({ kind: 'closed' });
-    expect(withKind(closed, 'intervals')).toEqual({ kind: 'intervals', intervals: [{ start: '09:00', end: '17:00' }] });
+    expect(withKind(closed, 'intervals')).toEqual({
+      kind: 'intervals',
+      intervals: [{ start: '09:00', end: '17:00' }],
+    });
   });
 
   it('points at each field a user must fix before saving', () => {

@@ -44,7 +44,8 @@ export function newBusinessHours(name: string, timeZone: string): BusinessHours 
 /** Changes a day's kind; switching to intervals starts from 09:00-17:00, other kinds drop intervals. */
 export function withKind(day: DayHours, kind: DayHours['kind']): DayHours {
   if (kind === day.kind) return day;
-  if (kind === 'intervals') return { kind, intervals: day.intervals?.length ? day.intervals : NINE_TO_FIVE.intervals! };
+  if (kind === 'intervals')
+    return { kind, intervals: day.intervals?.length ? day.intervals : NINE_TO_FIVE.intervals! };
   return { kind };
 }
 
@@ -61,9 +62,13 @@ export interface HoursProblem {
 export function checkBusinessHours(hours: BusinessHours, knownTimeZones: readonly string[]): HoursProblem[] {
   const problems: HoursProblem[] = [];
   if (!NAME.test(hours.name))
-    problems.push({ pointer: '/name', message: 'Use letters, digits, space, _ . or -, up to 64 characters.' });
+    problems.push({
+      pointer: '/name',
+      message: 'Use letters, digits, space, _ . or -, up to 64 characters.',
+    });
   const zoneKnown = (zone: string) => knownTimeZones.length === 0 || knownTimeZones.includes(zone);
-  if (!zoneKnown(hours.timeZone)) problems.push({ pointer: '/timeZone', message: `Unknown time zone ${hours.timeZone}.` });
+  if (!zoneKnown(hours.timeZone))
+    problems.push({ pointer: '/timeZone', message: `Unknown time zone ${hours.timeZone}.` });
   for (const day of WEEKDAYS) problems.push(...checkDay(hours.weekly[day], `/weekly/${day}`));
   (hours.specialDays ?? []).forEach((special, i) => {
     const at = `/specialDays/${i}`;
@@ -80,10 +85,12 @@ export function checkBusinessHours(hours: BusinessHours, knownTimeZones: readonl
 function checkDay(day: DayHours, at: string): HoursProblem[] {
   if (day.kind !== 'intervals') return [];
   const intervals = day.intervals ?? [];
-  if (intervals.length === 0) return [{ pointer: `${at}/intervals`, message: 'Add an interval or mark the day closed.' }];
+  if (intervals.length === 0)
+    return [{ pointer: `${at}/intervals`, message: 'Add an interval or mark the day closed.' }];
   return intervals.flatMap((interval, i) => {
     const problems: HoursProblem[] = [];
-    if (!TIME.test(interval.start)) problems.push({ pointer: `${at}/intervals/${i}/start`, message: 'Start must be HH:mm.' });
+    if (!TIME.test(interval.start))
+      problems.push({ pointer: `${at}/intervals/${i}/start`, message: 'Start must be HH:mm.' });
     if (interval.end !== undefined && !TIME.test(interval.end))
       problems.push({ pointer: `${at}/intervals/${i}/end`, message: 'End must be HH:mm.' });
     return problems;

@@ -35,17 +35,31 @@ export function SpecialDays({ days, timeZones, onChange }: Props) {
           // biome-ignore lint/suspicious/noArrayIndexKey: special days have no id; order is the user's
           <fieldset key={i} className={`special-day${day.enabled === false ? ' disabled' : ''}`}>
             <legend>{label}</legend>
-            <input aria-label="Special day name" placeholder="e.g. Christmas" value={day.name ?? ''} onChange={(e) => update(i, { name: e.target.value })} />
+            <input
+              aria-label="Special day name"
+              placeholder="e.g. Christmas"
+              value={day.name ?? ''}
+              onChange={(e) => update(i, { name: e.target.value })}
+            />
             <label>
               From
               <input type="date" value={day.from} onChange={(e) => update(i, { from: e.target.value })} />
             </label>
             <label>
               To
-              <input type="date" value={day.to ?? ''} min={day.from} onChange={(e) => update(i, { to: e.target.value })} />
+              <input
+                type="date"
+                value={day.to ?? ''}
+                min={day.from}
+                onChange={(e) => update(i, { to: e.target.value })}
+              />
             </label>
             <label>
-              <input type="checkbox" checked={day.enabled !== false} onChange={(e) => update(i, { enabled: e.target.checked })} />
+              <input
+                type="checkbox"
+                checked={day.enabled !== false}
+                onChange={(e) => update(i, { enabled: e.target.checked })}
+              />
               Enabled
             </label>
             <input
@@ -56,7 +70,11 @@ export function SpecialDays({ days, timeZones, onChange }: Props) {
               onChange={(e) => update(i, { timeZone: e.target.value })}
             />
             <DayHoursEditor label={label} day={day.hours} onChange={(hours) => update(i, { hours })} />
-            <button type="button" className="link danger" onClick={() => onChange(days.filter((_, j) => j !== i))}>
+            <button
+              type="button"
+              className="link danger"
+              onClick={() => onChange(days.filter((_, j) => j !== i))}
+            >
               Remove
             </button>
           </fieldset>

@@ -11,7 +11,11 @@ export function supportedTimeZones(): string[] {
  * finds America/New_York); zones whose city starts with the query come first.
  */
 export function searchTimeZones(zones: readonly string[], query: string, limit = 50): string[] {
-  const words = query.toLowerCase().replace(/_/g, ' ').split(/[\s/]+/).filter(Boolean);
+  const words = query
+    .toLowerCase()
+    .replace(/_/g, ' ')
+    .split(/[\s/]+/)
+    .filter(Boolean);
   if (words.length === 0) return zones.slice(0, limit);
   const city = (zone: string) => (zone.split('/').at(-1) ?? zone).toLowerCase().replace(/_/g, ' ');
   const first = words.join(' ');

@@ -28,6 +28,7 @@ export function testCallView(state: CallState, application: Application) {
     variables,
     trace: state.trace.map((t) => ({
       ...t,
+      enteredAt: new Date(t.enteredAt).toISOString(),
       durationMs: t.durationMs < 0 ? null : t.durationMs,
       inputs: application.blocks[t.blockId]?.properties ?? null,
     })),

@@ -20,8 +20,10 @@ import { BLOCK_WIDTH, clampToLane, type LaneBox, laneBoxes } from '../canvas/lan
 import { type ClipboardContent, copyBlocks, pasteBlocks } from '../flow/clipboard.ts';
 import * as ops from '../flow/document-ops.ts';
 import { allowedIn, PHASE_LABELS } from '../flow/phases.ts';
-import { sameJson } from '../flow/same-json.ts';
 import { outcomesOf } from '../flow/ports.ts';
+import { sameJson } from '../flow/same-json.ts';
+import { keyboardPlacement } from '../palette/keyboard-placement.ts';
+import { loadBreakpoints, saveBreakpoints, toggled } from './breakpoints.ts';
 import { type History, record, redo, startHistory, undo } from './history.ts';
 
 export type SaveStatus = 'saved' | 'dirty' | 'saving' | 'conflict' | 'error';
@@ -105,26 +107,6 @@ function derive(doc: Application, state: DesignerState): Pick<DesignerState, 'la
     nodes: syncNodes(doc, lanes, state.nodes),
     edges: syncEdges(doc, state.edges),
   };
-}
-
-const breakpointsKey = (applicationId: string) => `ringback.breakpoints.${applicationId}`;
-
-/** Breakpoints survive a reload of the tab (sessionStorage), minus blocks that no longer exist. */
-function loadBreakpoints(applicationId: string, doc: Application): Record<string, true> {
-  try {
-    const ids = JSON.parse(sessionStorage.getItem(breakpointsKey(applicationId)) ?? '[]') as string[];
-    return Object.fromEntries(ids.filter((id) => doc.blocks[id]).map((id) => [id, true as const]));
-  } catch {
-    return {};
-  }
-}
-
-function saveBreakpoints(applicationId: string, breakpoints: Record<string, true>): void {
-  try {
-    sessionStorage.setItem(breakpointsKey(applicationId), JSON.stringify(Object.keys(breakpoints)));
-  } catch {
-    // Storage unavailable (tests in node, private mode): breakpoints last for this page only.
-  }
 }
 
 export function currentDoc(): Application {
@@ -265,6 +247,23 @@ export const designer = {
     return added.id;
   },
 
+  /** Palette + Enter: the block goes where keyboardPlacement says and becomes the selection. */
+  addBlockFromPalette(type: string): string | null {
+    const state = get();
+    const definition = state.definitions[type];
+    const doc = state.history.present;
+    const placement = definition && keyboardPlacement(doc, definition, designer.selectedBlockIds());
+    if (!definition || !placement) {
+      designer.notify(`${definition?.title ?? type} cannot be placed in a ${doc.type} application.`);
+      return null;
+    }
+    const added = ops.addBlock(doc, definition, placement.phase, placement.position);
+    applyEdit(() => added.doc);
+    designer.select([added.id]);
+    designer.notify(`Added ${definition.title} to ${PHASE_LABELS[placement.phase]}.`);
+    return added.id;
+  },
+
   setPhaseStart: (id: string) => applyEdit((doc) => ops.setPhaseStart(doc, id)),
 
   updateProperties(id: string, properties: Record<string, unknown>, group: string | null): void {
@@ -360,16 +359,11 @@ export const designer = {
   /** Adds a breakpoint to each block that has none, or clears them all when every one has one. */
   toggleBreakpoints(ids: readonly string[]): void {
     const state = get();
-    const blocks = ids.filter((id) => state.history.present.blocks[id]);
-    if (blocks.length === 0) return;
-    const breakpoints = { ...state.breakpoints };
-    const allSet = blocks.every((id) => breakpoints[id]);
-    for (const id of blocks) {
-      if (allSet) delete breakpoints[id];
-      else breakpoints[id] = true;
-    }
+    const doc = state.history.present;
+    const breakpoints = toggled(state.breakpoints, ids, (id) => !!doc.blocks[id]);
+    if (breakpoints === state.breakpoints) return;
     set({ breakpoints });
-    saveBreakpoints(state.history.present.id, breakpoints);
+    saveBreakpoints(doc.id, breakpoints);
   },
 
   saving(): void {

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { isWritableVariable } from '../variables/system-variables.ts';
 import { formatVariableValue, parseVariableValue } from './variable-value.ts';
 
 interface Props {
@@ -59,7 +60,7 @@ export function VariableInspector({ variables, onChange }: Props) {
               )}
             </td>
             <td>
-              {onChange && editing !== name && (
+              {onChange && editing !== name && isWritableVariable(name) && (
                 <button type="button" className="link" aria-label={`Edit ${name}`} onClick={() => edit(name)}>
                   Edit
                 </button>

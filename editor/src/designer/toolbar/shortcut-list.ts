@@ -27,7 +27,7 @@ export const SHORTCUT_GROUPS: { title: string; shortcuts: Shortcut[] }[] = [
   {
     title: 'Palette',
     shortcuts: [
-      { keys: ['↑', '↓'], action: 'Move between blocks in the palette' },
+      { keys: ['↑ ↓'], action: 'Move between blocks in the palette (Home, End too)' },
       { keys: ['Enter'], action: "Add the block to the selected block's phase, or the first allowed one" },
     ],
   },

@@ -93,7 +93,9 @@ function topicOf(definition: BlockDefinition | undefined, pointer: string): Flow
 }
 
 function promptListPointers(old: unknown, now: unknown, pattern: string): Set<string> {
-  return new Set([...expandFieldPattern(old, pattern), ...expandFieldPattern(now, pattern)].map((m) => m.pointer));
+  return new Set(
+    [...expandFieldPattern(old, pattern), ...expandFieldPattern(now, pattern)].map((m) => m.pointer),
+  );
 }
 
 function at(properties: unknown, pointer: string): unknown {
@@ -157,7 +159,12 @@ function diffOptions(id: string, name: string, old: Props, now: Props): FlowChan
   }
   for (const [digit, o] of from) {
     if (!to.has(digit))
-      changes.push({ kind: 'optionRemoved', blockId: id, before: o, summary: `${name}: ${option(o)} removed` });
+      changes.push({
+        kind: 'optionRemoved',
+        blockId: id,
+        before: o,
+        summary: `${name}: ${option(o)} removed`,
+      });
   }
   return changes;
 }
@@ -179,7 +186,14 @@ function diffLinks(pair: Pair, old: BlockInstance, now: BlockInstance, name: str
     const summary = to
       ? `${name} › ${port} now goes to ${blockName(after, to, definitions)}${was ? ` (was ${was})` : ''}`
       : `${name} › ${port} disconnected (was ${was})`;
-    changes.push({ kind: 'blockRewired', blockId: id, path: `/blocks/${id}/next/${outcome}`, before: from, after: to, summary });
+    changes.push({
+      kind: 'blockRewired',
+      blockId: id,
+      path: `/blocks/${id}/next/${outcome}`,
+      before: from,
+      after: to,
+      summary,
+    });
   }
   return changes;
 }
@@ -191,7 +205,13 @@ function asArray(value: unknown): unknown[] {
 const isRecord = (v: unknown): v is Props => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Leaf differences between two property values; arrays of objects are compared item by item. */
-function walk(old: unknown, now: unknown, pointer: string, skip: Set<string>, out: [string, unknown, unknown][]) {
+function walk(
+  old: unknown,
+  now: unknown,
+  pointer: string,
+  skip: Set<string>,
+  out: [string, unknown, unknown][],
+) {
   if (skip.has(pointer) || sameJson(old, now)) return;
   if (isRecord(old) && isRecord(now)) {
     for (const key of new Set([...Object.keys(old), ...Object.keys(now)]))
@@ -199,7 +219,8 @@ function walk(old: unknown, now: unknown, pointer: string, skip: Set<string>, ou
     return;
   }
   if (Array.isArray(old) && Array.isArray(now) && [...old, ...now].some(isRecord)) {
-    for (let i = 0; i < Math.max(old.length, now.length); i += 1) walk(old[i], now[i], `${pointer}/${i}`, skip, out);
+    for (let i = 0; i < Math.max(old.length, now.length); i += 1)
+      walk(old[i], now[i], `${pointer}/${i}`, skip, out);
     return;
   }
   out.push([pointer, old, now]);

@@ -64,13 +64,22 @@ const definitions: Record<string, BlockDefinition> = {
       type: 'object',
       properties: {
         virtualQueue: { type: 'string', title: 'Virtual queue' },
-        priority: { type: 'object', title: 'Priority', properties: { initial: { type: 'integer', title: 'Initial' } } },
+        priority: {
+          type: 'object',
+          title: 'Priority',
+          properties: { initial: { type: 'integer', title: 'Initial' } },
+        },
       },
     },
   },
 };
 
-const block = (type: string, properties: object, next: Record<string, string> = {}, label?: string): BlockInstance => ({
+const block = (
+  type: string,
+  properties: object,
+  next: Record<string, string> = {},
+  label?: string,
+): BlockInstance => ({
   type,
   typeVersion: 1,
   phase: type === 'route-call' ? 'assistedService' : 'selfService',
@@ -90,11 +99,23 @@ const base: Application = {
   phases: { initialize: null, selfService: 'hello', assistedService: 'route', finalize: null },
   blocks: {
     hello: block('play-message', { prompts: [tts('Welcome')] }, { next: 'menu' }, 'Greeting'),
-    menu: block('menu', { prompts: [tts('Press 1')], options: [{ digit: '1', label: 'Sales' }], timeoutSeconds: 5 }, {}, 'Main menu'),
+    menu: block(
+      'menu',
+      { prompts: [tts('Press 1')], options: [{ digit: '1', label: 'Sales' }], timeoutSeconds: 5 },
+      {},
+      'Main menu',
+    ),
     vip: block('segmentation', { conditions: [{ expression: 'Account == "1"' }] }, {}, 'VIP?'),
     route: block('route-call', { virtualQueue: 'VQ_Sales', priority: { initial: 1 } }, {}, 'To sales'),
   },
-  layout: { positions: { hello: { x: 0, y: 0 }, menu: { x: 200, y: 0 }, vip: { x: 400, y: 0 }, route: { x: 0, y: 0 } } },
+  layout: {
+    positions: {
+      hello: { x: 0, y: 0 },
+      menu: { x: 200, y: 0 },
+      vip: { x: 400, y: 0 },
+      route: { x: 0, y: 0 },
+    },
+  },
 };
 
 type Doc = Application;
@@ -111,7 +132,11 @@ describe('version diff', () => {
       Array.isArray(value)
         ? value.map(reversed)
         : value && typeof value === 'object'
-          ? Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversed(v)]))
+          ? Object.fromEntries(
+              Object.entries(value)
+                .reverse()
+                .map(([k, v]) => [k, reversed(v)]),
+            )
           : value;
     const copy = reversed(base) as Doc;
     expect(diffApplications(base, copy, definitions)).toEqual([]);
@@ -131,7 +156,10 @@ describe('version diff', () => {
 
   it('shows a changed prompt as its old and new text', () => {
     const after = edit((d) => {
-      (d.blocks.hello!.properties as { prompts: unknown[] }).prompts = [tts('Hello there'), tts('Calls are recorded')];
+      (d.blocks.hello!.properties as { prompts: unknown[] }).prompts = [
+        tts('Hello there'),
+        tts('Calls are recorded'),
+      ];
     });
     expect(summaries(after)).toEqual([
       'Greeting › Prompts #1: “Welcome” → “Hello there”',
@@ -153,14 +181,23 @@ describe('version diff', () => {
   it('labels queue, expression and nested property changes with schema titles and paths', () => {
     const after = edit((d) => {
       d.blocks.route!.properties = { virtualQueue: 'VQ_Support', priority: { initial: 5 } };
-      (d.blocks.vip!.properties as { conditions: { expression: string }[] }).conditions[0]!.expression = 'Account == "2"';
+      (d.blocks.vip!.properties as { conditions: { expression: string }[] }).conditions[0]!.expression =
+        'Account == "2"';
       (d.blocks.menu!.properties as { timeoutSeconds: number }).timeoutSeconds = 10;
     });
     const changes = diffApplications(base, after, definitions);
     expect(changes.map((c) => [c.summary, c.path, c.topic])).toEqual([
       ['Main menu › No-input timeout (seconds): 5 → 10', '/blocks/menu/properties/timeoutSeconds', undefined],
-      ['VIP? › Conditions #1 › Condition: “Account == "1"” → “Account == "2"”', '/blocks/vip/properties/conditions/0/expression', 'expression'],
-      ['To sales › Virtual queue: “VQ_Sales” → “VQ_Support”', '/blocks/route/properties/virtualQueue', 'queue'],
+      [
+        'VIP? › Conditions #1 › Condition: “Account == "1"” → “Account == "2"”',
+        '/blocks/vip/properties/conditions/0/expression',
+        'expression',
+      ],
+      [
+        'To sales › Virtual queue: “VQ_Sales” → “VQ_Support”',
+        '/blocks/route/properties/virtualQueue',
+        'queue',
+      ],
       ['To sales › Priority › Initial: 1 → 5', '/blocks/route/properties/priority/initial', undefined],
     ]);
   });
@@ -181,7 +218,10 @@ describe('version diff', () => {
 
   it('reports variables added, removed and changed, and a new phase start', () => {
     const after = edit((d) => {
-      d.variables = [{ name: 'Account', default: '0000' }, { name: 'Language', default: 'en' }];
+      d.variables = [
+        { name: 'Account', default: '0000' },
+        { name: 'Language', default: 'en' },
+      ];
       d.phases.selfService = 'menu';
     });
     expect(summaries(after)).toEqual([

@@ -77,7 +77,11 @@ export function diffApplications(
 }
 
 /** `Menu “Main menu”`, or just `Menu` when the block still has its type's title. */
-function describe(doc: Application, id: string, definitions: Readonly<Record<string, BlockDefinition>>): string {
+function describe(
+  doc: Application,
+  id: string,
+  definitions: Readonly<Record<string, BlockDefinition>>,
+): string {
   const block = doc.blocks[id]!;
   const title = definitions[block.type]?.title ?? block.type;
   const name = blockName(doc, id, definitions);

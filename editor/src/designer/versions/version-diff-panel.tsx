@@ -76,8 +76,12 @@ export function VersionDiffPanel({ versions }: { versions: PublishedVersion[] })
 function ChangeList({ changes }: { changes: FlowChange[] }) {
   return (
     <ul className="changes">
-      {changes.map((change, i) => (
-        <li key={`${change.path ?? ''}-${i}`} className={`change ${change.kind}`} title={change.path}>
+      {changes.map((change) => (
+        <li
+          key={`${change.kind}:${change.path ?? ''}:${change.summary}`}
+          className={`change ${change.kind}`}
+          title={change.path}
+        >
           {change.blockId ? (
             <button type="button" className="link" onClick={() => designer.select([change.blockId!])}>
               {change.summary}
