@@ -79,7 +79,7 @@ export interface TraceEntry {
   blockType: string;
   phase: string;
   /** Epoch milliseconds. */
-  enteredAt: number;
+  enteredAt: string;
   durationMs: number | null;
   outcome: string | null;
   variableChanges?: Record<string, { from: unknown; to: unknown }>;

@@ -25,7 +25,7 @@ const entry = (seq: number, blockId: string, outcome: string | null) => ({
   blockId,
   blockType: 'play-message',
   phase: 'selfService',
-  enteredAt: Date.parse('2025-01-01T00:00:00Z'),
+  enteredAt: '2025-01-01T00:00:00.000Z',
   durationMs: 1,
   outcome,
 });
