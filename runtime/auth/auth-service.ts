@@ -23,8 +23,15 @@ export interface AuthService {
   createUser(tenantId: string, username: string, password: string, roles: Role[]): Promise<string>;
 }
 
+/**
+ * Recently checked tokens are remembered for a few seconds, sparing a query per request. A token
+ * signed out through another process may therefore still work here for up to this long.
+ */
+const cacheMs = 5_000;
+
 export function authService(db: Database, clock: Clock, idleMinutes: number): AuthService {
   const idleMs = idleMinutes * 60_000;
+  const recent = new Map<string, { user: SignedInUser; until: number }>();
   return {
     async login(tenantId, username, password) {
       const [row] = await db
@@ -51,6 +58,8 @@ export function authService(db: Database, clock: Clock, idleMinutes: number): Au
     async authenticate(token) {
       const hash = tokenHash(token);
       const now = clock.now();
+      const cached = recent.get(hash);
+      if (cached && cached.until > Date.now()) return cached.user;
       const [row] = await db
         .select({ user: users, lastSeenAt: authTokens.lastSeenAt })
         .from(authTokens)
@@ -63,10 +72,14 @@ export function authService(db: Database, clock: Clock, idleMinutes: number): Au
           .set({ lastSeenAt: new Date(now), expiresAt: new Date(now + idleMs) })
           .where(eq(authTokens.tokenHash, hash));
       }
-      return toUser(row.user);
+      const user = toUser(row.user);
+      if (recent.size > 10_000) recent.clear();
+      recent.set(hash, { user, until: Date.now() + cacheMs });
+      return user;
     },
 
     async logout(token) {
+      recent.delete(tokenHash(token));
       await db.delete(authTokens).where(eq(authTokens.tokenHash, tokenHash(token)));
     },
 
