@@ -31,7 +31,7 @@ const cacheMs = 5_000;
 
 export function authService(db: Database, clock: Clock, idleMinutes: number): AuthService {
   const idleMs = idleMinutes * 60_000;
-  const recent = new Map<string, { user: SignedInUser; until: number }>();
+  const recent = new Map<string, { user: SignedInUser; until: number; lastSeenAt: number }>();
   return {
     async login(tenantId, username, password) {
       const [row] = await db
@@ -59,14 +59,17 @@ export function authService(db: Database, clock: Clock, idleMinutes: number): Au
       const hash = tokenHash(token);
       const now = clock.now();
       const cached = recent.get(hash);
-      if (cached && cached.until > Date.now()) return cached.user;
+      // Within a minute of the last check the token cannot have expired, and no slide is due.
+      if (cached && cached.until > Date.now() && now - cached.lastSeenAt <= 60_000) return cached.user;
       const [row] = await db
-        .select({ user: users, lastSeenAt: authTokens.lastSeenAt })
+        .select({ user: users, lastSeenAt: authTokens.lastSeenAt, expiresAt: authTokens.expiresAt })
         .from(authTokens)
         .innerJoin(users, eq(users.id, authTokens.userId))
         .where(and(eq(authTokens.tokenHash, hash), gt(authTokens.expiresAt, new Date(now))));
       if (!row) return undefined;
-      if (now - row.lastSeenAt.getTime() > 60_000) {
+      let lastSeenAt = row.lastSeenAt.getTime();
+      if (now - lastSeenAt > 60_000) {
+        lastSeenAt = now;
         await db
           .update(authTokens)
           .set({ lastSeenAt: new Date(now), expiresAt: new Date(now + idleMs) })
@@ -74,7 +77,7 @@ export function authService(db: Database, clock: Clock, idleMinutes: number): Au
       }
       const user = toUser(row.user);
       if (recent.size > 10_000) recent.clear();
-      recent.set(hash, { user, until: Date.now() + cacheMs });
+      recent.set(hash, { user, until: Date.now() + cacheMs, lastSeenAt });
       return user;
     },
 

@@ -143,3 +143,16 @@ describe('bad input gets a specific 4xx and writes nothing', () => {
     );
   });
 });
+
+describe('sessions', () => {
+  it('expire after 20 idle minutes and slide while used', async () => {
+    const client = await new ApiClient(started.baseUrl).login('admin', started.adminPassword);
+    const advance = (minutes: number) => started.runtime.virtualClock!.advance(minutes * 60_000);
+    await advance(15);
+    expect((await client.get('/api/v1/auth/me')).status).toBe(200);
+    await advance(15);
+    expect((await client.get('/api/v1/auth/me')).status).toBe(200);
+    await advance(21);
+    expect((await client.get('/api/v1/auth/me')).status).toBe(401);
+  });
+});
