@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { ApiClient } from '../test/support/client.ts';
+import { freshDatabaseUrl } from '../test/support/database.ts';
 import { startRuntime } from '../test/support/start-runtime.ts';
 import { tenStepFlow } from './flows.ts';
 import type { Report } from './report.ts';
@@ -34,10 +35,9 @@ export async function benchHttpTestCalls(report: Report): Promise<void> {
     const s = serve({ fetch: hello.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
   const helloUrl = `http://127.0.0.1:${(helloServer.address() as AddressInfo).port}/hello`;
-  const started = await startRuntime({
-    RINGBACK_SEED_EXAMPLES: 'false',
-    ...(process.env.DATABASE_URL ? {} : {}),
-  });
+  // PostgreSQL when DATABASE_URL names a server, else PGlite; a fresh database either way.
+  const database = await freshDatabaseUrl(process.env.DATABASE_URL ? 'postgres' : 'pglite');
+  const started = await startRuntime({ RINGBACK_SEED_EXAMPLES: 'false', DATABASE_URL: database.url });
   try {
     const api = await new ApiClient(started.baseUrl).login('admin', started.adminPassword);
     await api.post('/api/v1/applications', tenStepFlow());
@@ -67,5 +67,6 @@ export async function benchHttpTestCalls(report: Report): Promise<void> {
   } finally {
     helloServer.close();
     await started.stop();
+    await database.drop();
   }
 }

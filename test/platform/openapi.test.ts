@@ -9,7 +9,7 @@ afterAll(() => started?.stop());
 
 describe('API description', () => {
   it('documents every fixed route of api.md with its roles', async () => {
-    const document = await (await fetch(`${started.baseUrl}/openapi.json`)).json();
+    const document: any = await (await fetch(`${started.baseUrl}/openapi.json`)).json();
     expect(document.openapi).toBe('3.1.0');
     const routes = Object.entries(document.paths).flatMap(([path, operations]) =>
       Object.keys(operations as object).map((method) => `${method.toUpperCase()} ${path}`),
@@ -41,7 +41,7 @@ describe('API description', () => {
   it('serves an interactive reference at /docs and health at /healthz and /readyz', async () => {
     expect(await (await fetch(`${started.baseUrl}/docs`)).text()).toContain('/openapi.json');
     expect((await fetch(`${started.baseUrl}/healthz`)).status).toBe(200);
-    const ready = await (await fetch(`${started.baseUrl}/readyz`)).json();
+    const ready: any = await (await fetch(`${started.baseUrl}/readyz`)).json();
     expect(ready.status).toBe('ready');
   });
 });

@@ -8,8 +8,10 @@ import postgres from 'postgres';
 export const testDatabaseKind: 'postgres' | 'pglite' =
   process.env.RINGBACK_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 
-export async function freshDatabaseUrl(): Promise<{ url: string; drop(): Promise<void> }> {
-  if (testDatabaseKind === 'pglite') return { url: 'memory:', drop: async () => {} };
+export async function freshDatabaseUrl(
+  kind: 'postgres' | 'pglite' = testDatabaseKind,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  if (kind === 'pglite') return { url: 'memory:', drop: async () => {} };
   const server = process.env.DATABASE_URL;
   if (!server) throw new Error('RINGBACK_TEST_DB=postgres needs DATABASE_URL');
   const name = `ringback_test_${randomBytes(6).toString('hex')}`;

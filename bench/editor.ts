@@ -1,0 +1,122 @@
+/**
+ * Editor benchmark: `npx tsx bench/editor.ts`. Builds the editor, starts a runtime, creates a
+ * generated 1,000-block application (and a 10-block baseline) and measures the Designer in
+ * headless Chromium: time to the canvas showing every block, frame rate while a block is dragged,
+ * and which block components re-rendered during the drag. Also prints gzip bundle sizes.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { ApiClient } from '../test/support/client.ts';
+import { startRuntime } from '../test/support/start-runtime.ts';
+import { CHROMIUM_ARGS, dragBlock, openDesigner } from './editor-browser.ts';
+import { generatedApplication } from './editor-flow.ts';
+import { median, Report } from './report.ts';
+
+const root = join(import.meta.dirname, '..');
+const RUNS = 3;
+
+function bundleSizes(report: Report): void {
+  const dist = join(root, 'editor', 'dist');
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const assets = readdirSync(join(dist, 'assets'));
+  const gz = (file: string) => gzipSync(readFileSync(join(dist, 'assets', file))).length / 1024;
+  // The first screen: what index.html loads (entry script, its preloads and styles).
+  const first = assets.filter((f) => html.includes(`/assets/${f}`));
+  const designer = assets.filter((f) => f.startsWith('designer-screen'));
+  report.figure(
+    'first screen (index.html assets), gzip',
+    first.reduce((s, f) => s + gz(f), 0),
+    {
+      unit: 'KiB',
+    },
+  );
+  report.figure(
+    'designer chunk (js + css), gzip',
+    designer.reduce((s, f) => s + gz(f), 0),
+    { unit: 'KiB' },
+  );
+}
+
+async function main(): Promise<void> {
+  const report = new Report();
+  execFileSync('npm', ['run', 'build:editor', '--', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  bundleSizes(report);
+
+  const runtime = await startRuntime({ RINGBACK_SEED_EXAMPLES: 'false' });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const client = await new ApiClient(runtime.baseUrl).login('admin', runtime.adminPassword);
+    const sizes = [10, 1000];
+    for (const count of sizes) {
+      const reply = await client.post('/api/v1/applications', generatedApplication(count, `bench-${count}`));
+      if (reply.status !== 201 && reply.status !== 200) {
+        throw new Error(
+          `creating the ${count}-block application: ${reply.status} ${JSON.stringify(reply.body)}`,
+        );
+      }
+    }
+    const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
+    const page = await context.newPage();
+    await page.goto(runtime.baseUrl);
+    await page.getByLabel('Password').fill(runtime.adminPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('New application name').waitFor();
+    await page.evaluate("localStorage.setItem('ringbackBench', '1')");
+
+    const results = new Map<number, { open: number; fps: number; rerendered: number; moves: number }>();
+    for (const count of sizes) {
+      const opens: number[] = [];
+      const fpss: number[] = [];
+      let rerendered = 0;
+      let moves = 0;
+      for (let run = 0; run < RUNS; run++) {
+        await page.goto('about:blank');
+        opens.push(await openDesigner(page, runtime.baseUrl, `bench-${count}`, count));
+        await page.waitForTimeout(300);
+        const drag = await dragBlock(page, 'b3');
+        fpss.push(drag.fps);
+        moves = drag.moves;
+        const ids = Object.keys(drag.counts);
+        rerendered = Math.max(rerendered, ids.length);
+        if (run === 0) {
+          await page.screenshot({ path: join(root, 'test-artifacts', `bench-editor-${count}.png`) });
+          console.log(`  ${count} blocks: re-rendered during drag: ${JSON.stringify(drag.counts)}`);
+        }
+      }
+      results.set(count, { open: median(opens), fps: median(fpss), rerendered, moves });
+    }
+    const big = results.get(1000)!;
+    const small = results.get(10)!;
+    console.log(`\nDesigner, median of ${RUNS} runs (drag: ${big.moves} mouse moves over ~2 s)`);
+    report.figure('1,000 blocks: navigation → all blocks shown', big.open, {
+      unit: 'ms',
+      target: '< 1,000 ms',
+      ok: big.open < 1000,
+    });
+    report.figure('  baseline: 10 blocks', small.open, { unit: 'ms' });
+    report.figure('1,000 blocks: frames per second while dragging', big.fps, {
+      unit: 'fps',
+      target: '≥ 50',
+      ok: big.fps >= 50,
+    });
+    report.figure('  baseline: 10 blocks', small.fps, { unit: 'fps' });
+    report.figure('1,000 blocks: block components re-rendered by a drag', big.rerendered, {
+      unit: 'blocks',
+      target: '1',
+      ok: big.rerendered === 1,
+    });
+    report.figure('  baseline: 10 blocks', small.rerendered, { unit: 'blocks' });
+    if (report.misses.length) console.log(`\nMissed: ${report.misses.join(', ')}`);
+  } finally {
+    await browser.close();
+    await runtime.stop();
+  }
+}
+
+await main();
