@@ -23,6 +23,12 @@ export interface RuntimeConfig {
   fcmSendUrl: string | undefined;
   googleTokenUrl: string | undefined;
   recaptchaVerifyUrl: string | undefined;
+  /** How long a simulated dial rings before the customer answers (numbers without a scripted outcome). */
+  simDialDelayMs: number;
+  /** How often the callback engine ticks on the system clock. */
+  engineTickMs: number;
+  /** Run the callback engine (scheduler + dispatcher) in this process. */
+  engineEnabled: boolean;
 }
 
 export class ConfigError extends Error {
@@ -101,6 +107,9 @@ export function readConfig(env: Env = process.env): RuntimeConfig {
     fcmSendUrl: url('RINGBACK_FCM_SEND_URL'),
     googleTokenUrl: url('RINGBACK_GOOGLE_TOKEN_URL'),
     recaptchaVerifyUrl: url('RINGBACK_RECAPTCHA_VERIFY_URL'),
+    simDialDelayMs: int('RINGBACK_SIM_DIAL_MS', 5000, 0, 600_000),
+    engineTickMs: int('RINGBACK_ENGINE_TICK_MS', 250, 10, 60_000),
+    engineEnabled: oneOf('RINGBACK_ENGINE', ['on', 'off'] as const, 'on') === 'on',
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

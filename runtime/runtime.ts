@@ -3,16 +3,17 @@
  * `createRuntime` is what `ringback serve`, the tests and the benchmarks all start.
  */
 import type { BlockServices } from '../blocks/contract.ts';
+import { deliverEvent } from './interpreter/call.ts';
 import { type ApplicationStore, applicationStore } from './applications/application-store.ts';
 import { type AuthService, authService } from './auth/auth-service.ts';
 import { type BusinessHoursStore, businessHoursStore } from './business-hours-store/business-hours-store.ts';
+import { type CallbackModule, createCallbackModule } from './callbacks/module.ts';
 import { type CallService, callService } from './calls/call-service.ts';
 import { callStore } from './calls/call-store.ts';
 import { type Clock, systemClock, type VirtualClock, virtualClock } from './clock/index.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import type { RuntimeConfig } from './env.ts';
 import { type PhoneNumberStore, phoneNumberStore } from './phone-numbers/phone-number-store.ts';
-import { inProcessRouter } from './routing/in-process-router.ts';
 import { type SeedReport, seed } from './seed/seed.ts';
 
 export interface Runtime {
@@ -26,6 +27,7 @@ export interface Runtime {
   phoneNumbers: PhoneNumberStore;
   businessHours: BusinessHoursStore;
   calls: CallService;
+  callbacks: CallbackModule;
   seedReport: SeedReport;
   startedAt: number;
   close(): Promise<void>;
@@ -43,7 +45,7 @@ export async function createRuntime(config: RuntimeConfig): Promise<Runtime> {
   const applications = applicationStore(db, now);
   const phoneNumbers = phoneNumberStore(db, now);
   const businessHours = businessHoursStore(db, now);
-  const router = inProcessRouter();
+  const callbacks = createCallbackModule({ db, clock, config, businessHours });
   const services = (tenantId: string): BlockServices => ({
     businessHours: {
       async status(name, atMs, timeZoneOverride) {
@@ -51,11 +53,21 @@ export async function createRuntime(config: RuntimeConfig): Promise<Runtime> {
         return calendar?.status(atMs, timeZoneOverride);
       },
     },
-    routing: router,
+    routing: callbacks.host.router(tenantId),
+    callbacks: callbacks.blockServices(tenantId),
   });
   const calls = callService({ applications, phoneNumbers, store: callStore(db, now), clock, services });
   const auth = authService(db, clock, config.sessionIdleMinutes);
-  const seedReport = await seed({ db, auth, applications, phoneNumbers, businessHours, config, now });
+  const seedReport = await seed({ db, auth, applications, phoneNumbers, businessHours, callbacks, config, now });
+  // Route Call waits for `routed`; the simulator says when an agent took the call.
+  callbacks.host.setOnRouted(({ tenantId, callId, agentId }) => {
+    void calls
+      .apply(tenantId, callId, async (state, env) => {
+        await deliverEvent(state, 'routed', { agentId }, env);
+      })
+      .catch(() => undefined);
+  });
+  if (config.engineEnabled) callbacks.engine.start();
 
   // Calls waiting on a timeout are woken by whichever process sees them first.
   let waking = false;
@@ -83,11 +95,13 @@ export async function createRuntime(config: RuntimeConfig): Promise<Runtime> {
     phoneNumbers,
     businessHours,
     calls,
+    callbacks,
     seedReport,
     startedAt,
     async close() {
       if (timer) clearInterval(timer);
       stopListening?.();
+      await callbacks.engine.stop();
       await handle.close();
     },
   };

@@ -43,11 +43,19 @@ export function agentStore(db: Database, now: () => number) {
       const inserted = await db.insert(agents).values(values).onConflictDoNothing().returning();
       if (inserted[0]) return { agent: inserted[0], created: true };
       const { tenantId: _t, id: _i, ...set } = values;
-      const [updated] = await db.update(agents).set(input.state ? set : { ...set, state: undefined }).where(keyOf(tenantId, input.id)).returning();
+      const [updated] = await db
+        .update(agents)
+        .set(input.state ? set : { ...set, state: undefined })
+        .where(keyOf(tenantId, input.id))
+        .returning();
       return { agent: updated as AgentRow, created: false };
     },
     async setState(tenantId: string, id: string, state: SettableState): Promise<AgentRow> {
-      const [row] = await db.update(agents).set({ state, updatedAt: now() }).where(keyOf(tenantId, id)).returning();
+      const [row] = await db
+        .update(agents)
+        .set({ state, updatedAt: now() })
+        .where(keyOf(tenantId, id))
+        .returning();
       if (!row) throw new ApiError('NOT_FOUND', `No agent ${id}`);
       return row;
     },

@@ -56,7 +56,12 @@ export function contactCenterHost(deps: { clock: Clock; agents: AgentStore; dial
 
   function define(row: AgentRow): AgentDefinition {
     const handle = row.handleTime as { seconds?: number };
-    return { id: agentKey(row), name: row.name, skills: row.skills, handleTime: { kind: 'fixed', seconds: handle.seconds ?? 300 } };
+    return {
+      id: agentKey(row),
+      name: row.name,
+      skills: row.skills,
+      handleTime: { kind: 'fixed', seconds: handle.seconds ?? 300 },
+    };
   }
 
   return {
@@ -72,7 +77,8 @@ export function contactCenterHost(deps: { clock: Clock; agents: AgentStore; dial
           continue;
         }
         const current = simulator.agent(key);
-        if (current && current.state !== 'Busy' && current.state !== row.state) simulator.setAgentState(key, row.state);
+        if (current && current.state !== 'Busy' && current.state !== row.state)
+          simulator.setAgentState(key, row.state);
       }
     },
     tick(): void {
@@ -84,7 +90,8 @@ export function contactCenterHost(deps: { clock: Clock; agents: AgentStore; dial
     },
     /** Dials through the simulator; numbers without a scripted outcome answer after dialDelayMs. */
     dial(number: string) {
-      if (!scripted.has(number)) simulator.dialer.setOutcome(number, { outcome: 'answer', afterMs: deps.dialDelayMs });
+      if (!scripted.has(number))
+        simulator.dialer.setOutcome(number, { outcome: 'answer', afterMs: deps.dialDelayMs });
       return simulator.dialer.dial(number);
     },
     /** Scripts the outcomes of dials to a number (tests, the simulator API). */
@@ -98,11 +105,16 @@ export function contactCenterHost(deps: { clock: Clock; agents: AgentStore; dial
     router(tenantId: string): BlockServices['routing'] {
       return {
         async route(callId, request): Promise<RouteResult> {
-          if (!request.virtualQueue) return { kind: 'error', code: 'RESOURCE_MISSING', message: 'no virtual queue given' };
+          if (!request.virtualQueue)
+            return { kind: 'error', code: 'RESOURCE_MISSING', message: 'no virtual queue given' };
           if (request.skillExpression) {
             const problem = checkSkillExpression(request.skillExpression);
             if (problem)
-              return { kind: 'error', code: 'BLOCK_FAILED', message: `skill expression: ${problem.message} at ${problem.position}` };
+              return {
+                kind: 'error',
+                code: 'BLOCK_FAILED',
+                message: `skill expression: ${problem.message} at ${problem.position}`,
+              };
           }
           justAssigned = undefined;
           waitingCalls.set(callId, tenantId);

@@ -21,6 +21,8 @@ export interface AuthService {
   authenticate(token: string): Promise<SignedInUser | undefined>;
   logout(token: string): Promise<void>;
   createUser(tenantId: string, username: string, password: string, roles: Role[]): Promise<string>;
+  listUsers(tenantId: string): Promise<{ id: string; username: string; roles: string[] }[]>;
+  deleteUser(tenantId: string, username: string): Promise<boolean>;
 }
 
 /**
@@ -84,6 +86,24 @@ export function authService(db: Database, clock: Clock, idleMinutes: number): Au
     async logout(token) {
       recent.delete(tokenHash(token));
       await db.delete(authTokens).where(eq(authTokens.tokenHash, tokenHash(token)));
+    },
+
+    async listUsers(tenantId) {
+      const rows = await db
+        .select({ id: users.id, username: users.username, roles: users.roles })
+        .from(users)
+        .where(eq(users.tenantId, tenantId))
+        .orderBy(users.username);
+      return rows;
+    },
+
+    async deleteUser(tenantId, username) {
+      const deleted = await db
+        .delete(users)
+        .where(and(eq(users.tenantId, tenantId), eq(users.username, username)))
+        .returning({ id: users.id });
+      recent.clear();
+      return deleted.length > 0;
     },
 
     async createUser(tenantId, username, password, roles) {

@@ -35,25 +35,43 @@ export interface BookingRequest {
 export function bookingService(deps: { db: Database; queues: QueueConfigs; now: () => number }) {
   const { db, queues, now } = deps;
 
-  async function throttle(tx: Transaction, config: QueueConfig, e164: string, immediate: boolean, at: number) {
+  async function throttle(
+    tx: Transaction,
+    config: QueueConfig,
+    e164: string,
+    immediate: boolean,
+    at: number,
+  ) {
     const { settings, tenantId } = config;
     const vq = settings.virtualQueue;
     // One lock per (queue, number) serialises that number's bookings, so its counts are exact.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${tenantId}/${vq}/${e164}`}))`);
-    const sameNumber = and(eq(callbacks.tenantId, tenantId), eq(callbacks.virtualQueue, vq), eq(callbacks.phoneNumber, e164));
+    const sameNumber = and(
+      eq(callbacks.tenantId, tenantId),
+      eq(callbacks.virtualQueue, vq),
+      eq(callbacks.phoneNumber, e164),
+    );
     const [{ waiting }] = (await tx
       .select({ waiting: sql<number>`count(*)::int` })
       .from(callbacks)
       .where(and(sameNumber, inArray(callbacks.state, waitingStates)))) as [{ waiting: number }];
     if (waiting >= settings.maxQueuedPerNumber)
-      throw new ApiError('TOO_MANY_QUEUED_FOR_NUMBER', `${e164} already has ${waiting} callback(s) waiting in ${vq}`);
+      throw new ApiError(
+        'TOO_MANY_QUEUED_FOR_NUMBER',
+        `${e164} already has ${waiting} callback(s) waiting in ${vq}`,
+      );
     if (!immediate) return;
     const [{ today }] = (await tx
       .select({ today: sql<number>`count(*)::int` })
       .from(callbacks)
-      .where(and(sameNumber, eq(callbacks.origin, 'immediate'), gt(callbacks.createdAt, at - DAY)))) as [{ today: number }];
+      .where(and(sameNumber, eq(callbacks.origin, 'immediate'), gt(callbacks.createdAt, at - DAY)))) as [
+      { today: number },
+    ];
     if (today >= settings.maxImmediatePerNumberPerDay)
-      throw new ApiError('TOO_MANY_IMMEDIATE_FOR_NUMBER', `${e164} had ${today} immediate callback(s) in the last 24 hours`);
+      throw new ApiError(
+        'TOO_MANY_IMMEDIATE_FOR_NUMBER',
+        `${e164} had ${today} immediate callback(s) in the last 24 hours`,
+      );
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${tenantId}/${vq}`}))`);
     const [{ queued }] = (await tx
       .select({ queued: sql<number>`count(*)::int` })
@@ -84,7 +102,10 @@ export function bookingService(deps: { db: Database; queues: QueueConfigs; now: 
         if (desired < at && desired >= at - settings.desiredTimeWindowMinutes * 60_000) desired = at;
         const horizon = checkHorizon(desired, at, settings.schedulingHorizonDays);
         if (!horizon.ok) {
-          const why = horizon.reason === 'IN_THE_PAST' ? 'is in the past' : `is after ${new Date(horizon.latestMs).toISOString()}`;
+          const why =
+            horizon.reason === 'IN_THE_PAST'
+              ? 'is in the past'
+              : `is after ${new Date(horizon.latestMs).toISOString()}`;
           throw new ApiError('DESIRED_TIME_OUT_OF_RANGE', `The desired time ${why}`, {
             errors: [{ pointer: '/desiredTime', message: why }],
           });
@@ -97,45 +118,49 @@ export function bookingService(deps: { db: Database; queues: QueueConfigs; now: 
       };
       if (slot && request.alwaysCheckCapacity && slot.total <= 0) await refuseSlot();
       const id = randomUUID();
-      const row = await db
-        .transaction(async (tx) => {
-          await throttle(tx, config, e164, immediate, at);
-          if (slot) {
-            const key = { tenantId: request.tenantId, virtualQueue: settings.virtualQueue, slotStart: slot.startMs };
-            if (!(await reserveSlot(tx, key, request.alwaysCheckCapacity ? slot.total : null))) return undefined;
-          }
-          const [inserted] = await tx
-            .insert(callbacks)
-            .values({
-              id,
-              tenantId: request.tenantId,
-              virtualQueue: settings.virtualQueue,
-              phoneNumber: e164,
-              state: immediate ? 'QUEUED' : 'SCHEDULED',
-              origin: immediate ? 'immediate' : 'scheduled',
-              desiredTime: desired,
-              slotStart: slot?.startMs ?? null,
-              priority: request.priority ?? settings.priorityInitial,
-              userData: request.userData ?? {},
-              details: request.details ?? {},
-              queuedAt: immediate ? at : null,
-              nextAttemptAt: immediate ? at : null,
-              createdBy: request.actor,
-              createdAt: at,
-              updatedAt: at,
-              expiresAt: desired + RETENTION_MS,
-            })
-            .returning();
-          await tx.insert(callbackAudit).values({
-            callbackId: id,
-            at,
-            fromState: null,
-            toState: immediate ? 'QUEUED' : 'SCHEDULED',
-            reason: 'BOOKED',
-            actor: request.actor,
-          });
-          return inserted;
+      const row = await db.transaction(async (tx) => {
+        await throttle(tx, config, e164, immediate, at);
+        if (slot) {
+          const key = {
+            tenantId: request.tenantId,
+            virtualQueue: settings.virtualQueue,
+            slotStart: slot.startMs,
+          };
+          if (!(await reserveSlot(tx, key, request.alwaysCheckCapacity ? slot.total : null)))
+            return undefined;
+        }
+        const [inserted] = await tx
+          .insert(callbacks)
+          .values({
+            id,
+            tenantId: request.tenantId,
+            virtualQueue: settings.virtualQueue,
+            phoneNumber: e164,
+            state: immediate ? 'QUEUED' : 'SCHEDULED',
+            origin: immediate ? 'immediate' : 'scheduled',
+            desiredTime: desired,
+            slotStart: slot?.startMs ?? null,
+            priority: request.priority ?? settings.priorityInitial,
+            userData: request.userData ?? {},
+            details: request.details ?? {},
+            queuedAt: immediate ? at : null,
+            nextAttemptAt: immediate ? at : null,
+            createdBy: request.actor,
+            createdAt: at,
+            updatedAt: at,
+            expiresAt: desired + RETENTION_MS,
+          })
+          .returning();
+        await tx.insert(callbackAudit).values({
+          callbackId: id,
+          at,
+          fromState: null,
+          toState: immediate ? 'QUEUED' : 'SCHEDULED',
+          reason: 'BOOKED',
+          actor: request.actor,
         });
+        return inserted;
+      });
       if (!row) return refuseSlot();
       return row;
     },

@@ -27,7 +27,11 @@ export interface Transition {
   where?: ReturnType<typeof sql>;
 }
 
-export async function transition(db: Executor, id: string, change: Transition): Promise<CallbackRow | undefined> {
+export async function transition(
+  db: Executor,
+  id: string,
+  change: Transition,
+): Promise<CallbackRow | undefined> {
   const run = async (tx: Executor) => {
     const completing = change.to === 'COMPLETED';
     const [row] = await tx
@@ -36,7 +40,9 @@ export async function transition(db: Executor, id: string, change: Transition): 
         ...change.set,
         state: change.to,
         updatedAt: change.at,
-        ...(completing ? { reason: change.reason ?? null, completedAt: change.at, leaseOwner: null, leaseUntil: null } : {}),
+        ...(completing
+          ? { reason: change.reason ?? null, completedAt: change.at, leaseOwner: null, leaseUntil: null }
+          : {}),
       })
       .where(and(eq(callbacks.id, id), inArray(callbacks.state, change.from), change.where))
       .returning();
@@ -57,7 +63,10 @@ export async function transition(db: Executor, id: string, change: Transition): 
   return 'transaction' in db ? db.transaction(run) : run(db);
 }
 
-export async function releaseSlot(tx: Executor, row: Pick<CallbackRow, 'tenantId' | 'virtualQueue' | 'slotStart'>) {
+export async function releaseSlot(
+  tx: Executor,
+  row: Pick<CallbackRow, 'tenantId' | 'virtualQueue' | 'slotStart'>,
+) {
   if (row.slotStart === null) return;
   await tx
     .update(slotBookings)
@@ -71,7 +80,11 @@ export async function releaseSlot(tx: Executor, row: Pick<CallbackRow, 'tenantId
     );
 }
 
-export async function findCallback(db: Executor, tenantId: string, id: string): Promise<CallbackRow | undefined> {
+export async function findCallback(
+  db: Executor,
+  tenantId: string,
+  id: string,
+): Promise<CallbackRow | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
   const [row] = await db
     .select()

@@ -15,14 +15,23 @@ export type NumberCheck =
 export function checkNumber(config: Pick<QueueConfig, 'numberRule'>, number: string): NumberCheck {
   if (!config.numberRule) {
     const parsed = parsePhoneNumberFromString(number.trim());
-    if (!parsed?.isValid()) return { ok: false, code: 'INVALID_PHONE_NUMBER', message: `${number} is not a valid phone number in international form` };
+    if (!parsed?.isValid())
+      return {
+        ok: false,
+        code: 'INVALID_PHONE_NUMBER',
+        message: `${number} is not a valid phone number in international form`,
+      };
     return { ok: true, e164: parsed.number };
   }
   const result = testNumber(config.numberRule, number);
   if (result.ok) return { ok: true, e164: result.e164 };
   switch (result.reason) {
     case 'INVALID_NUMBER':
-      return { ok: false, code: 'INVALID_PHONE_NUMBER', message: `${number} is not a valid phone number in international form` };
+      return {
+        ok: false,
+        code: 'INVALID_PHONE_NUMBER',
+        message: `${number} is not a valid phone number in international form`,
+      };
     case 'COUNTRY_NOT_PERMITTED':
       return {
         ok: false,
@@ -30,12 +39,19 @@ export function checkNumber(config: Pick<QueueConfig, 'numberRule'>, number: str
         message: `Callbacks to ${result.country ?? 'this country'} are not permitted by rule ${config.numberRule.name}`,
       };
     case 'NUMBER_BLOCKED':
-      return { ok: false, code: 'NUMBER_BLOCKED', message: `${result.e164} is blocked by rule ${config.numberRule.name}` };
+      return {
+        ok: false,
+        code: 'NUMBER_BLOCKED',
+        message: `${result.e164} is blocked by rule ${config.numberRule.name}`,
+      };
   }
 }
 
 export function requireNumber(config: Pick<QueueConfig, 'numberRule'>, number: string): string {
   const check = checkNumber(config, number);
-  if (!check.ok) throw new ApiError(check.code, check.message, { errors: [{ pointer: '/phoneNumber', message: check.message }] });
+  if (!check.ok)
+    throw new ApiError(check.code, check.message, {
+      errors: [{ pointer: '/phoneNumber', message: check.message }],
+    });
   return check.e164;
 }

@@ -36,12 +36,17 @@ export function queueConfigs(deps: { db: Database; businessHours: BusinessHoursS
       const assigned = await rules.assignment(tenantId, virtualQueue);
       const [hours, offerHours, capacityRule, numberRule] = await Promise.all([
         businessHours.calendar(tenantId, settings.businessHours),
-        settings.immediateOfferHours ? businessHours.calendar(tenantId, settings.immediateOfferHours) : undefined,
+        settings.immediateOfferHours
+          ? businessHours.calendar(tenantId, settings.immediateOfferHours)
+          : undefined,
         assigned.capacityRule ? rules.find(tenantId, 'capacity', assigned.capacityRule) : undefined,
-        assigned.numberValidationRule ? rules.find(tenantId, 'numberValidation', assigned.numberValidationRule) : undefined,
+        assigned.numberValidationRule
+          ? rules.find(tenantId, 'numberValidation', assigned.numberValidationRule)
+          : undefined,
       ]);
       // Saving a row checks its business hours exist; deleting them later leaves the queue unusable.
-      if (!hours) throw new ApiError('SERVICE_NOT_FOUND', `The business hours of ${virtualQueue} no longer exist`);
+      if (!hours)
+        throw new ApiError('SERVICE_NOT_FOUND', `The business hours of ${virtualQueue} no longer exist`);
       return { tenantId, settings, hours, immediateOfferHours: offerHours, capacityRule, numberRule };
     },
     async get(tenantId: string, virtualQueue: string): Promise<QueueConfig> {

@@ -17,9 +17,18 @@ export async function promoteDue(db: Database, nowMs: number, actor: string): Pr
       .where(and(eq(callbacks.state, 'SCHEDULED'), lte(callbacks.desiredTime, nowMs)))
       .returning({ id: callbacks.id });
     if (promoted.length > 0) {
-      await tx.insert(callbackAudit).values(
-        promoted.map(({ id }) => ({ callbackId: id, at: nowMs, fromState: 'SCHEDULED', toState: 'QUEUED', reason: 'DUE', actor })),
-      );
+      await tx
+        .insert(callbackAudit)
+        .values(
+          promoted.map(({ id }) => ({
+            callbackId: id,
+            at: nowMs,
+            fromState: 'SCHEDULED',
+            toState: 'QUEUED',
+            reason: 'DUE',
+            actor,
+          })),
+        );
     }
     return promoted.length;
   });
@@ -30,7 +39,12 @@ export async function promoteDue(db: Database, nowMs: number, actor: string): Pr
  * in the queue, and when the opening they entered the queue in has closed (Purge At End Of Day).
  * A callback that entered while closed belongs to the next opening.
  */
-export async function purgeQueue(db: Database, config: QueueConfig, nowMs: number, actor: string): Promise<number> {
+export async function purgeQueue(
+  db: Database,
+  config: QueueConfig,
+  nowMs: number,
+  actor: string,
+): Promise<number> {
   const { settings, hours, tenantId } = config;
   const waiting = await db
     .select({ id: callbacks.id, queuedAt: callbacks.queuedAt })

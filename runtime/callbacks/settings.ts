@@ -2,8 +2,9 @@
  * A CALLBACK_SETTINGS row with every default applied: what the engine reads. Defaults come from
  * schemas/callback-settings.schema.json so the editor, the schema and the engine agree.
  */
-import settingsSchema from '../../schemas/callback-settings.schema.json' with { type: 'json' };
+
 import type { CallbackSettings } from '../../schemas/callback-settings.generated.ts';
+import settingsSchema from '../../schemas/callback-settings.schema.json' with { type: 'json' };
 
 type Defaulted =
   | 'callDirection'

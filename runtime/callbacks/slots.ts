@@ -68,7 +68,12 @@ export function slotOf(config: QueueConfig, desiredMs: number): { startMs: numbe
   return { startMs, total: slot?.startMs === startMs ? slot.total : 0 };
 }
 
-export async function slotsBetween(db: Database, config: QueueConfig, fromMs: number, toMs: number): Promise<Slot[]> {
+export async function slotsBetween(
+  db: Database,
+  config: QueueConfig,
+  fromMs: number,
+  toMs: number,
+): Promise<Slot[]> {
   const booked = await bookedCounts(db, config.tenantId, config.settings.virtualQueue, fromMs, toMs);
   return computeSlots({ ...grid(config), fromMs, toMs, booked });
 }
@@ -83,7 +88,13 @@ export async function proposals(
 ): Promise<Slot[]> {
   const end = horizonEnd(nowMs, config.settings.schedulingHorizonDays);
   const from = Math.max(desiredMs, nowMs);
-  const booked = await bookedCounts(db, config.tenantId, config.settings.virtualQueue, from - 86_400_000, end);
+  const booked = await bookedCounts(
+    db,
+    config.tenantId,
+    config.settings.virtualQueue,
+    from - 86_400_000,
+    end,
+  );
   return proposeSlots({ ...grid(config), desiredMs: from, horizonEndMs: end, booked, count }).filter(
     (slot) => slot.startMs >= nowMs,
   );

@@ -29,7 +29,8 @@ export function settingsStore(db: Database, rules: RulesStore, now: () => number
           or(eq(applications.id, row.callbackApplication), eq(applications.name, row.callbackApplication)),
         ),
       );
-    if (!app) issues.push({ pointer: '/callbackApplication', message: `no application ${row.callbackApplication}` });
+    if (!app)
+      issues.push({ pointer: '/callbackApplication', message: `no application ${row.callbackApplication}` });
     else if (app.type !== 'Callback')
       issues.push({ pointer: '/callbackApplication', message: 'must be a Callback-type application' });
     else if (app.latestVersion === null)
@@ -43,7 +44,10 @@ export function settingsStore(db: Database, rules: RulesStore, now: () => number
     if (!known.has(row.businessHours))
       issues.push({ pointer: '/businessHours', message: `no business hours named ${row.businessHours}` });
     if (row.immediateOfferHours && !known.has(row.immediateOfferHours))
-      issues.push({ pointer: '/immediateOfferHours', message: `no business hours named ${row.immediateOfferHours}` });
+      issues.push({
+        pointer: '/immediateOfferHours',
+        message: `no business hours named ${row.immediateOfferHours}`,
+      });
     const skill = checkSkillExpression(row.skillExpression);
     if (skill) issues.push({ pointer: '/skillExpression', message: `${skill.message} at ${skill.position}` });
     return issues;
@@ -76,7 +80,9 @@ export function settingsStore(db: Database, rules: RulesStore, now: () => number
         issues.push({ pointer: '/virtualQueue', message: 'must equal the virtual queue in the path' });
       if (issues.length === 0) issues.push(...(await referenceIssues(tenantId, body)));
       if (issues.length > 0)
-        throw new ApiError('VALIDATION_FAILED', `${issues.length} field(s) failed validation`, { errors: issues });
+        throw new ApiError('VALIDATION_FAILED', `${issues.length} field(s) failed validation`, {
+          errors: issues,
+        });
       const stored: Record<string, unknown> = { ...withDefaults(body) };
       for (const field of assignmentFields) delete stored[field];
       const inserted = await db
@@ -87,7 +93,9 @@ export function settingsStore(db: Database, rules: RulesStore, now: () => number
           set: { document: stored, updatedAt: now() },
         })
         .returning({ updatedAt: callbackSettings.updatedAt });
-      const change = Object.fromEntries(assignmentFields.filter((f) => f in body).map((f) => [f, body[f] ?? null]));
+      const change = Object.fromEntries(
+        assignmentFields.filter((f) => f in body).map((f) => [f, body[f] ?? null]),
+      );
       if (Object.keys(change).length > 0) await rules.assign(tenantId, virtualQueue, change);
       return { row: await view(tenantId, stored), created: inserted.length > 0 };
     },
@@ -95,7 +103,11 @@ export function settingsStore(db: Database, rules: RulesStore, now: () => number
     /** Refused while the queue still has callbacks that are not COMPLETED. */
     async remove(tenantId: string, virtualQueue: string): Promise<void> {
       await db.transaction(async (tx) => {
-        const [row] = await tx.select().from(callbackSettings).where(keyOf(tenantId, virtualQueue)).for('update');
+        const [row] = await tx
+          .select()
+          .from(callbackSettings)
+          .where(keyOf(tenantId, virtualQueue))
+          .for('update');
         if (!row) throw new ApiError('NOT_FOUND', `No CALLBACK_SETTINGS row for ${virtualQueue}`);
         const [live] = await tx
           .select({ id: callbacks.id })
@@ -108,8 +120,11 @@ export function settingsStore(db: Database, rules: RulesStore, now: () => number
             ),
           )
           .limit(1);
-        if (live) throw new ApiError('IN_USE', `${virtualQueue} still has callbacks waiting; cancel them first`);
-        await tx.delete(queueRules).where(and(eq(queueRules.tenantId, tenantId), eq(queueRules.virtualQueue, virtualQueue)));
+        if (live)
+          throw new ApiError('IN_USE', `${virtualQueue} still has callbacks waiting; cancel them first`);
+        await tx
+          .delete(queueRules)
+          .where(and(eq(queueRules.tenantId, tenantId), eq(queueRules.virtualQueue, virtualQueue)));
         await tx.delete(callbackSettings).where(keyOf(tenantId, virtualQueue));
       });
     },

@@ -19,6 +19,7 @@ import { healthRoutes } from './routes/health.ts';
 import { phoneNumberRoutes } from './routes/phone-numbers.ts';
 import { simRoutes } from './routes/sim.ts';
 import { testCallRoutes } from './routes/test-calls.ts';
+import { userRoutes } from './routes/users.ts';
 
 export function createApp(runtime: Runtime): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -64,6 +65,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
     phoneNumberRoutes,
     businessHoursRoutes,
     testCallRoutes,
+    userRoutes,
     simRoutes,
     callbackEngineRoutes,
     docsRoutes,

@@ -54,7 +54,9 @@ export function checkRule(kind: RuleKind, document: unknown): void {
   const issues: FieldError[] = schemaValidator().validate(schemaOf[kind], document);
   if (issues.length === 0) issues.push(...semanticIssues(kind, document));
   if (issues.length > 0)
-    throw new ApiError('VALIDATION_FAILED', `${issues.length} field(s) failed validation`, { errors: issues });
+    throw new ApiError('VALIDATION_FAILED', `${issues.length} field(s) failed validation`, {
+      errors: issues,
+    });
 }
 
 export function rulesStore(db: Database, now: () => number) {
@@ -87,7 +89,10 @@ export function rulesStore(db: Database, now: () => number) {
     },
 
     async find<K extends RuleKind>(tenantId: string, kind: K, name: string) {
-      const [row] = await db.select().from(callbackRules).where(keyOf(tenantId, kind, name));
+      const [row] = await db
+        .select()
+        .from(callbackRules)
+        .where(keyOf(tenantId, kind, name));
       return row?.document as RuleDocuments[K] | undefined;
     },
 
@@ -115,7 +120,11 @@ export function rulesStore(db: Database, now: () => number) {
     async remove(tenantId: string, kind: RuleKind, name: string): Promise<void> {
       await db.transaction(async (tx) => {
         // Locks the rule so an assignment cannot slip in between the check and the delete.
-        const [rule] = await tx.select().from(callbackRules).where(keyOf(tenantId, kind, name)).for('update');
+        const [rule] = await tx
+          .select()
+          .from(callbackRules)
+          .where(keyOf(tenantId, kind, name))
+          .for('update');
         if (!rule) throw new ApiError('NOT_FOUND', `No ${kind} rule named ${name}`);
         const column = queueRules[assignmentColumn[kind]];
         const users = await tx
@@ -123,9 +132,13 @@ export function rulesStore(db: Database, now: () => number) {
           .from(queueRules)
           .where(and(eq(queueRules.tenantId, tenantId), eq(column, name)));
         if (users.length > 0) {
-          throw new ApiError('IN_USE', `The rule is assigned to ${users.map((u) => u.virtualQueue).join(', ')}`, {
-            queues: users.map((u) => u.virtualQueue),
-          });
+          throw new ApiError(
+            'IN_USE',
+            `The rule is assigned to ${users.map((u) => u.virtualQueue).join(', ')}`,
+            {
+              queues: users.map((u) => u.virtualQueue),
+            },
+          );
         }
         await tx.delete(callbackRules).where(keyOf(tenantId, kind, name));
       });
@@ -153,8 +166,11 @@ export function rulesStore(db: Database, now: () => number) {
         const [settings] = await tx
           .select({ q: callbackSettings.virtualQueue })
           .from(callbackSettings)
-          .where(and(eq(callbackSettings.tenantId, tenantId), eq(callbackSettings.virtualQueue, virtualQueue)));
-        if (!settings) throw new ApiError('SERVICE_NOT_FOUND', `No CALLBACK_SETTINGS row for ${virtualQueue}`);
+          .where(
+            and(eq(callbackSettings.tenantId, tenantId), eq(callbackSettings.virtualQueue, virtualQueue)),
+          );
+        if (!settings)
+          throw new ApiError('SERVICE_NOT_FOUND', `No CALLBACK_SETTINGS row for ${virtualQueue}`);
         const wanted = (Object.keys(assignmentColumn) as RuleKind[])
           .map((kind) => ({ kind, name: change[assignmentColumn[kind]] }))
           .filter((w): w is { kind: RuleKind; name: string } => typeof w.name === 'string');
@@ -172,7 +188,10 @@ export function rulesStore(db: Database, now: () => number) {
           const missing = wanted.filter((w) => !found.some((f) => f.kind === w.kind && f.name === w.name));
           if (missing.length > 0) {
             throw new ApiError('VALIDATION_FAILED', 'Unknown rule(s)', {
-              errors: missing.map((m) => ({ pointer: `/${assignmentColumn[m.kind]}`, message: `no rule named ${m.name}` })),
+              errors: missing.map((m) => ({
+                pointer: `/${assignmentColumn[m.kind]}`,
+                message: `no rule named ${m.name}`,
+              })),
             });
           }
         }
@@ -180,7 +199,10 @@ export function rulesStore(db: Database, now: () => number) {
         await tx
           .insert(queueRules)
           .values({ tenantId, virtualQueue, ...set })
-          .onConflictDoUpdate({ target: [queueRules.tenantId, queueRules.virtualQueue], set: Object.keys(set).length ? set : { virtualQueue } });
+          .onConflictDoUpdate({
+            target: [queueRules.tenantId, queueRules.virtualQueue],
+            set: Object.keys(set).length ? set : { virtualQueue },
+          });
         const [row] = await tx
           .select()
           .from(queueRules)

@@ -8,6 +8,8 @@ import { and, eq } from 'drizzle-orm';
 import type { ApplicationStore } from '../applications/application-store.ts';
 import { validateDocument } from '../applications/validate-document.ts';
 import type { AuthService } from '../auth/auth-service.ts';
+import type { CallbackModule } from '../callbacks/module.ts';
+import { seedCallbackExamples } from '../callbacks/seed-examples.ts';
 import { newToken, tokenHash } from '../auth/tokens.ts';
 import type { BusinessHoursStore } from '../business-hours-store/business-hours-store.ts';
 import type { Database } from '../db/client.ts';
@@ -31,6 +33,7 @@ export async function seed(deps: {
   applications: ApplicationStore;
   phoneNumbers: PhoneNumberStore;
   businessHours: BusinessHoursStore;
+  callbacks: CallbackModule;
   config: RuntimeConfig;
   now: () => number;
 }): Promise<SeedReport> {
@@ -104,6 +107,7 @@ export async function seed(deps: {
     const taken = await deps.phoneNumbers.applicationFor(defaultTenant, dnis).catch(() => undefined);
     if (!taken) await deps.phoneNumbers.assign(defaultTenant, dnis, applicationId);
   }
+  await seedCallbackExamples({ tenantId: defaultTenant, ...deps });
   return report;
 }
 

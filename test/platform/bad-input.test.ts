@@ -122,10 +122,24 @@ describe('bad input gets a specific 4xx and writes nothing', () => {
       401,
       'INVALID_CREDENTIALS',
     );
-    await started.runtime.auth.createUser('default', 'viewer', 'viewer-password', ['businessUser']);
+    const created = await api.post('/api/v1/users', {
+      username: 'viewer',
+      password: 'viewer-password',
+      roles: ['businessUser'],
+    });
+    expect(created.status).toBe(201);
+    expect(JSON.stringify(await api.get('/api/v1/users'))).not.toContain('viewer-password');
+    expectProblem(
+      await api.post('/api/v1/users', { username: 'viewer', password: 'x', roles: [] }),
+      400,
+      'VALIDATION_FAILED',
+    );
     const viewer = await new ApiClient(started.baseUrl).login('viewer', 'viewer-password');
     expect((await viewer.get('/api/v1/applications')).status).toBe(200);
     expectProblem(await viewer.post('/api/v1/applications', menuApplication('forbidden')), 403, 'FORBIDDEN');
+    expectProblem(await viewer.get('/api/v1/users'), 403, 'FORBIDDEN');
+    expect((await api.delete('/api/v1/users/viewer')).status).toBe(204);
+    expectProblem(await viewer.get('/api/v1/applications'), 401, 'UNAUTHENTICATED');
   });
 
   it('an unknown route and a bad page size', async () => {

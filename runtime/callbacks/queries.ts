@@ -1,0 +1,77 @@
+/** Reading callbacks: the admin list (filters, pages of 250), one with its position and EWT. */
+import { and, asc, count, eq, gte, ilike, inArray, lt, or, sql } from 'drizzle-orm';
+import type { ContactCenterHost } from '../agents/contact-center-host.ts';
+import type { Database } from '../db/client.ts';
+import { callbacks } from '../db/schema.ts';
+import type { CallbackRow, CallbackState } from './callback-store.ts';
+import type { QueueConfigs } from './queue-config.ts';
+
+export interface CallbackFilter {
+  fromMs?: number | undefined;
+  toMs?: number | undefined;
+  states?: CallbackState[] | undefined;
+  reasons?: string[] | undefined;
+  services?: string[] | undefined;
+  /** Matches the id or the phone number. */
+  search?: string | undefined;
+}
+
+export async function listCallbacks(
+  db: Database,
+  tenantId: string,
+  filter: CallbackFilter,
+  page: number,
+  pageSize: number,
+) {
+  const where = and(
+    eq(callbacks.tenantId, tenantId),
+    filter.fromMs !== undefined ? gte(callbacks.desiredTime, filter.fromMs) : undefined,
+    filter.toMs !== undefined ? lt(callbacks.desiredTime, filter.toMs) : undefined,
+    filter.states?.length ? inArray(callbacks.state, filter.states) : undefined,
+    filter.reasons?.length ? inArray(callbacks.reason, filter.reasons) : undefined,
+    filter.services?.length ? inArray(callbacks.virtualQueue, filter.services) : undefined,
+    filter.search
+      ? or(ilike(callbacks.phoneNumber, `%${filter.search}%`), sql`${callbacks.id} = ${filter.search}`)
+      : undefined,
+  );
+  const [items, [total]] = await Promise.all([
+    db
+      .select()
+      .from(callbacks)
+      .where(where)
+      .orderBy(asc(callbacks.desiredTime), asc(callbacks.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: count() }).from(callbacks).where(where),
+  ]);
+  return { items, total: total?.n ?? 0 };
+}
+
+/** Position among the queue's waiting callbacks (priority, then age) and the EWT for it. */
+export async function queuePosition(
+  db: Database,
+  host: ContactCenterHost,
+  queues: QueueConfigs,
+  row: CallbackRow,
+) {
+  if (row.state !== 'QUEUED' && row.state !== 'ROUTING' && row.state !== 'PROCESSING') return undefined;
+  if (row.state !== 'QUEUED') return { position: 0, ewtSeconds: 0 };
+  const [ahead] = await db
+    .select({ n: count() })
+    .from(callbacks)
+    .where(
+      and(
+        eq(callbacks.tenantId, row.tenantId),
+        eq(callbacks.virtualQueue, row.virtualQueue),
+        eq(callbacks.state, 'QUEUED'),
+        or(
+          sql`${callbacks.priority} > ${row.priority}`,
+          and(eq(callbacks.priority, row.priority), lt(callbacks.queuedAt, row.queuedAt ?? 0)),
+        ),
+      ),
+    );
+  const position = (ahead?.n ?? 0) + 1;
+  const config = await queues.find(row.tenantId, row.virtualQueue);
+  const ewt = config ? host.simulator.estimatedWaitTime(row.virtualQueue, 'mode2', position) : undefined;
+  return { position, ewtSeconds: ewt && ewt.resultCode === 0 ? ewt.estimatedWaitTime : -1 };
+}

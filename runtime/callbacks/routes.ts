@@ -1,0 +1,267 @@
+/** The Callback tab's routes (api.md "Callbacks (admin)"). */
+import type { Context, Hono } from 'hono';
+import type { Role } from '../auth/roles.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { paging } from '../http/paging.ts';
+import { ApiError } from '../http/problem.ts';
+import { defineRoute } from '../http/route-spec.ts';
+import { auditOf, type CallbackState, findCallback } from './callback-store.ts';
+import { listCallbacks, queuePosition } from './queries.ts';
+import { callbackRecord } from './record.ts';
+
+const monitors: Role[] = [
+  'administrator',
+  'callbackAdministrator',
+  'callbackSupervisor',
+  'callbackMonitor',
+  'callbackDeveloper',
+];
+const managers: Role[] = ['administrator', 'callbackAdministrator', 'callbackSupervisor'];
+const tag = 'Callbacks';
+const states = ['SCHEDULED', 'QUEUED', 'ROUTING', 'PROCESSING', 'COMPLETED'];
+
+function instant(c: Context<AppEnv>, name: string): number | undefined {
+  const raw = c.req.query(name);
+  if (raw === undefined || raw === '') return undefined;
+  const ms = Date.parse(raw);
+  if (Number.isNaN(ms))
+    throw new ApiError('VALIDATION_FAILED', `${name} must be an ISO 8601 instant`, {
+      errors: [{ pointer: `/query/${name}`, message: 'must be an ISO 8601 instant' }],
+    });
+  return ms;
+}
+
+function list(c: Context<AppEnv>, name: string): string[] | undefined {
+  const raw = c.req.query(name);
+  return raw
+    ? raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
+}
+
+const actorOf = (c: Context<AppEnv>) => `ui:${c.get('user')!.username}`;
+
+export function callbackRoutes(app: Hono<AppEnv>) {
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/api/v1/callbacks',
+      summary:
+        'Callbacks by desired time range, states, services and search (id or phone number); pages of up to 250',
+      tag,
+      roles: monitors,
+      query: ['from', 'to', 'states', 'services', 'search', 'page', 'pageSize'].map((name) => ({
+        name,
+        description: name,
+      })),
+    },
+    async (c) => {
+      const { page, pageSize } = paging(c, 250);
+      const wanted = list(c, 'states');
+      const bad = wanted?.filter((s) => !states.includes(s)) ?? [];
+      if (bad.length)
+        throw new ApiError('VALIDATION_FAILED', `Unknown state(s) ${bad.join(', ')}`, {
+          errors: [{ pointer: '/query/states', message: `must be among ${states.join(', ')}` }],
+        });
+      const { items, total } = await listCallbacks(
+        c.get('runtime').db,
+        c.get('user')!.tenantId,
+        {
+          fromMs: instant(c, 'from'),
+          toMs: instant(c, 'to'),
+          states: wanted as CallbackState[] | undefined,
+          services: list(c, 'services'),
+          search: c.req.query('search'),
+        },
+        page,
+        pageSize,
+      );
+      return c.json({ items: items.map((row) => callbackRecord(row)), total, page, pageSize });
+    },
+  );
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/api/v1/callbacks/cancellation-summary.csv',
+      summary: 'Callbacks cancelled by an administrator (CSV)',
+      tag,
+      roles: managers,
+      query: [
+        { name: 'from', description: 'ISO instant' },
+        { name: 'to', description: 'ISO instant' },
+      ],
+    },
+    async (c) => {
+      const { items } = await listCallbacks(
+        c.get('runtime').db,
+        c.get('user')!.tenantId,
+        {
+          fromMs: instant(c, 'from'),
+          toMs: instant(c, 'to'),
+          states: ['COMPLETED'],
+          reasons: ['CANCELLED_BY_ADMIN'],
+        },
+        1,
+        100_000,
+      );
+      const cell = (v: unknown) => `"${String(v ?? '').replaceAll('"', '""')}"`;
+      const lines = [
+        'id,serviceName,phoneNumber,desiredTime,cancelledAt,state',
+        ...items.map((r) =>
+          [
+            r.id,
+            r.virtualQueue,
+            r.phoneNumber,
+            new Date(r.desiredTime).toISOString(),
+            r.completedAt ? new Date(r.completedAt).toISOString() : '',
+            `COMPLETED (${r.reason})`,
+          ]
+            .map(cell)
+            .join(','),
+        ),
+      ];
+      return c.body(`${lines.join('\n')}\n`, 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': 'attachment; filename="cancellation-summary.csv"',
+      });
+    },
+  );
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/api/v1/callbacks/:id',
+      summary: 'One callback with its metrics and audit',
+      tag,
+      roles: monitors,
+    },
+    async (c) => {
+      const runtime = c.get('runtime');
+      const row = await findCallback(runtime.db, c.get('user')!.tenantId, c.req.param('id')!);
+      if (!row) throw new ApiError('NOT_FOUND', `No callback ${c.req.param('id')}`);
+      const queue = await queuePosition(runtime.db, runtime.callbacks.host, runtime.callbacks.queues, row);
+      const audit = (await auditOf(runtime.db, row.id)).map((a) => ({
+        at: new Date(a.at).toISOString(),
+        from: a.fromState,
+        to: a.toState,
+        reason: a.reason,
+        actor: a.actor,
+      }));
+      return c.json({ ...callbackRecord(row, queue), audit });
+    },
+  );
+  defineRoute<{
+    serviceName: string;
+    phoneNumber: string;
+    desiredTime?: string;
+    priority?: number;
+    userData?: Record<string, unknown>;
+  }>(
+    app,
+    {
+      method: 'post',
+      path: '/api/v1/callbacks',
+      summary: 'Create or schedule a callback (regardless of office hours and enabled flags)',
+      tag,
+      roles: managers,
+      body: 'https://ringback.dev/schemas/callbacks-api.schema.json#/$defs/adminCreate',
+    },
+    async (c, body) => {
+      const row = await c.get('runtime').callbacks.booking.book({
+        tenantId: c.get('user')!.tenantId,
+        virtualQueue: body.serviceName,
+        phoneNumber: body.phoneNumber,
+        desiredTimeMs: body.desiredTime ? Date.parse(body.desiredTime) : undefined,
+        priority: body.priority,
+        userData: body.userData,
+        details: { channel: 'UI' },
+        actor: actorOf(c),
+      });
+      return c.json(callbackRecord(row), 201);
+    },
+  );
+  defineRoute(
+    app,
+    {
+      method: 'post',
+      path: '/api/v1/callbacks/:id/cancel',
+      summary: 'Cancel a callback (never while PROCESSING)',
+      tag,
+      roles: managers,
+    },
+    async (c) =>
+      c.json(
+        callbackRecord(
+          await c
+            .get('runtime')
+            .callbacks.lifecycle.cancel(c.get('user')!.tenantId, c.req.param('id')!, actorOf(c), true),
+        ),
+      ),
+  );
+  defineRoute<{ desiredTime: string }>(
+    app,
+    {
+      method: 'post',
+      path: '/api/v1/callbacks/:id/reschedule',
+      summary: 'Move a SCHEDULED or QUEUED callback to another desired time',
+      tag,
+      roles: managers,
+      body: 'https://ringback.dev/schemas/callbacks-api.schema.json#/$defs/reschedule',
+    },
+    async (c, body) =>
+      c.json(
+        callbackRecord(
+          await c
+            .get('runtime')
+            .callbacks.lifecycle.reschedule(
+              c.get('user')!.tenantId,
+              c.req.param('id')!,
+              Date.parse(body.desiredTime),
+              actorOf(c),
+            ),
+        ),
+      ),
+  );
+  defineRoute<{ desiredTime: string } | undefined>(
+    app,
+    {
+      method: 'post',
+      path: '/api/v1/callbacks/:id/recreate',
+      summary: 'A new callback from an existing one (immediate, or at desiredTime)',
+      tag,
+      roles: managers,
+      body: 'https://ringback.dev/schemas/callbacks-api.schema.json#/$defs/reschedule',
+      bodyOptional: true,
+    },
+    async (c, body) => {
+      const desired = body?.desiredTime ? Date.parse(body.desiredTime) : undefined;
+      return c.json(
+        callbackRecord(
+          await c
+            .get('runtime')
+            .callbacks.lifecycle.recreate(c.get('user')!.tenantId, c.req.param('id')!, desired, actorOf(c)),
+        ),
+        201,
+      );
+    },
+  );
+  defineRoute<{ ids: string[] }>(
+    app,
+    {
+      method: 'post',
+      path: '/api/v1/callbacks/bulk-cancel',
+      summary: 'Cancel many callbacks; PROCESSING and COMPLETED ones are skipped and reported',
+      tag,
+      roles: managers,
+      body: 'https://ringback.dev/schemas/callbacks-api.schema.json#/$defs/bulkCancel',
+    },
+    async (c, body) =>
+      c.json(
+        await c.get('runtime').callbacks.lifecycle.bulkCancel(c.get('user')!.tenantId, body.ids, actorOf(c)),
+      ),
+  );
+}

@@ -1,0 +1,85 @@
+/** GES callbacks/create, retrieve and cancel. */
+import type { Hono } from 'hono';
+import type { GesCreate } from '../../schemas/callbacks-api.generated.ts';
+import { findCallback } from '../callbacks/callback-store.ts';
+import { queuePosition } from '../callbacks/queries.ts';
+import { callbackRecord } from '../callbacks/record.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { ApiError } from '../http/problem.ts';
+import { gesRoute } from './ges-route.ts';
+
+const schema = 'https://ringback.dev/schemas/callbacks-api.schema.json#/$defs';
+const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+export function gesCallbackRoutes(app: Hono<AppEnv>) {
+  gesRoute(
+    app,
+    {
+      method: 'post',
+      path: '/callbacks/create',
+      summary: 'Book an immediate (no desiredTime) or scheduled callback',
+      body: `${schema}/gesCreate`,
+    },
+    async ({ c, tenantId, body }) => {
+      const request = body as GesCreate;
+      const runtime = c.get('runtime');
+      const config = await runtime.callbacks.queues.get(tenantId, request.serviceName);
+      if (config.settings.callDirection === 'USERORIGINATED' && !request.pushTargets?.length)
+        throw new ApiError('VALIDATION_FAILED', 'pushTargets are required for a USERORIGINATED service', {
+          errors: [{ pointer: '/pushTargets', message: 'required for a USERORIGINATED service' }],
+        });
+      // GES ignores user-data keys that are not valid JavaScript identifiers.
+      const userData = Object.fromEntries(
+        Object.entries(request.userData ?? {}).filter(([key]) => identifier.test(key)),
+      );
+      const {
+        serviceName,
+        phoneNumber,
+        desiredTime,
+        priority,
+        alwaysCheckCapacity,
+        userData: _u,
+        captchaToken: _c,
+        ...details
+      } = request;
+      const row = await runtime.callbacks.booking.book({
+        tenantId,
+        virtualQueue: serviceName,
+        phoneNumber,
+        desiredTimeMs: desiredTime === undefined ? undefined : Date.parse(desiredTime),
+        priority,
+        userData,
+        details: { language: 'en-US', ...details, channel: details.channel ?? 'API' },
+        alwaysCheckCapacity,
+        actor: 'api',
+      });
+      return { data: { id: row.id } };
+    },
+  );
+  gesRoute(
+    app,
+    { method: 'post', path: '/callbacks/retrieve', summary: 'A callback record', body: `${schema}/gesId` },
+    async ({ c, tenantId, body }) => {
+      const runtime = c.get('runtime');
+      const { id } = body as { id: string };
+      const row = await findCallback(runtime.db, tenantId, id);
+      if (!row) throw new ApiError('NOT_FOUND', `No callback ${id}`);
+      const queue = await queuePosition(runtime.db, runtime.callbacks.host, runtime.callbacks.queues, row);
+      return { data: callbackRecord(row, queue) };
+    },
+  );
+  gesRoute(
+    app,
+    {
+      method: 'post',
+      path: '/callbacks/cancel',
+      summary: 'Cancel a callback (400 when PROCESSING or COMPLETED)',
+      body: `${schema}/gesId`,
+    },
+    async ({ c, tenantId, body }) => {
+      const { id } = body as { id: string };
+      await c.get('runtime').callbacks.lifecycle.cancel(tenantId, id, 'api', false);
+      return { data: { id } };
+    },
+  );
+}

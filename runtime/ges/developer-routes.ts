@@ -1,0 +1,85 @@
+/** The Developer tab: recorded GES errors by corrId, and the tenant's CORS allow-list. */
+import { and, desc, eq } from 'drizzle-orm';
+import type { Hono } from 'hono';
+import type { Role } from '../auth/roles.ts';
+import { apiErrors, corsOrigins } from '../db/schema.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { defineRoute } from '../http/route-spec.ts';
+
+const developers: Role[] = ['administrator', 'callbackAdministrator', 'callbackDeveloper'];
+
+export function developerRoutes(app: Hono<AppEnv>) {
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/api/v1/developer/errors',
+      summary: 'Recorded /engagement/v3 errors, newest first',
+      tag: 'Developer',
+      roles: developers,
+      query: [{ name: 'corrId', description: 'One error by its corrId' }],
+    },
+    async (c) => {
+      const { db } = c.get('runtime');
+      const corrId = c.req.query('corrId');
+      const rows = await db
+        .select()
+        .from(apiErrors)
+        .where(
+          and(
+            eq(apiErrors.tenantId, c.get('user')!.tenantId),
+            corrId ? eq(apiErrors.corrId, corrId) : undefined,
+          ),
+        )
+        .orderBy(desc(apiErrors.at))
+        .limit(500);
+      const items = rows.map((r) => ({
+        corrId: r.corrId,
+        at: new Date(r.at).toISOString(),
+        method: r.method,
+        path: r.path,
+        status: r.status,
+        message: r.message,
+      }));
+      return c.json({ items, total: items.length, page: 1, pageSize: 500 });
+    },
+  );
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/api/v1/developer/cors-origins',
+      summary: 'Origins allowed to call /engagement/v3 from a browser',
+      tag: 'Developer',
+      roles: developers,
+    },
+    async (c) => {
+      const rows = await c
+        .get('runtime')
+        .db.select()
+        .from(corsOrigins)
+        .where(eq(corsOrigins.tenantId, c.get('user')!.tenantId));
+      return c.json({ origins: rows.map((r) => r.origin).sort() });
+    },
+  );
+  defineRoute<{ origins: string[] }>(
+    app,
+    {
+      method: 'put',
+      path: '/api/v1/developer/cors-origins',
+      summary: 'Replace the CORS allow-list',
+      tag: 'Developer',
+      roles: ['administrator'],
+      body: 'https://ringback.dev/schemas/callbacks-api.schema.json#/$defs/corsOrigins',
+    },
+    async (c, body) => {
+      const tenantId = c.get('user')!.tenantId;
+      await c.get('runtime').db.transaction(async (tx) => {
+        await tx.delete(corsOrigins).where(eq(corsOrigins.tenantId, tenantId));
+        if (body.origins.length)
+          await tx.insert(corsOrigins).values(body.origins.map((origin) => ({ tenantId, origin })));
+      });
+      return c.json({ origins: [...body.origins].sort() });
+    },
+  );
+}

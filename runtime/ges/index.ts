@@ -1,0 +1,22 @@
+/** Every route group of the callback engine, registered by runtime/http/app.ts. */
+import type { Hono } from 'hono';
+import { agentRoutes } from '../agents/routes.ts';
+import { callbackRoutes } from '../callbacks/routes.ts';
+import { dataTableRoutes } from '../data-tables/routes.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { rulesRoutes } from '../rules-store/routes.ts';
+import { gesCallbackRoutes } from './callbacks-routes.ts';
+import { developerRoutes } from './developer-routes.ts';
+import { gesPreflight } from './ges-route.ts';
+import { gesQueueRoutes } from './queue-routes.ts';
+
+export function callbackEngineRoutes(app: Hono<AppEnv>) {
+  gesPreflight(app);
+  gesCallbackRoutes(app);
+  gesQueueRoutes(app);
+  developerRoutes(app);
+  dataTableRoutes(app);
+  rulesRoutes(app);
+  agentRoutes(app);
+  callbackRoutes(app);
+}

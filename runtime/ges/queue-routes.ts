@@ -1,0 +1,173 @@
+/** GES availability, open-for, queue-status and estimated-wait-time. */
+import type { Context, Hono } from 'hono';
+import { DateTime } from 'luxon';
+import { isValidTimeZone } from '../business-hours/index.ts';
+import { openFor, queueEwt, queueStatus } from '../callbacks/offer.ts';
+import { slotsBetween } from '../callbacks/slots.ts';
+import type { EwtMode } from '../contact-center/index.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { ApiError } from '../http/problem.ts';
+import { gesRoute } from './ges-route.ts';
+
+const DAY = 86_400_000;
+
+function bad(name: string, message: string): never {
+  throw new ApiError('VALIDATION_FAILED', `${name} ${message}`, {
+    errors: [{ pointer: `/query/${name}`, message }],
+  });
+}
+
+function instant(c: Context<AppEnv>, iso: string, ms: string): number | undefined {
+  const msRaw = c.req.query(ms);
+  if (msRaw !== undefined && msRaw !== '') {
+    const value = Number(msRaw);
+    return Number.isInteger(value) ? value : bad(ms, 'must be epoch milliseconds');
+  }
+  const raw = c.req.query(iso);
+  if (raw === undefined || raw === '') return undefined;
+  const value = Date.parse(raw);
+  return Number.isNaN(value) ? bad(iso, 'must be an ISO 8601 instant') : value;
+}
+
+function integer(c: Context<AppEnv>, name: string, min: number, max: number): number | undefined {
+  const raw = c.req.query(name);
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  return Number.isInteger(value) && value >= min && value <= max
+    ? value
+    : bad(name, `must be an integer from ${min} to ${max}`);
+}
+
+const flag = (c: Context<AppEnv>, name: string) => c.req.query(name) === 'true';
+
+function zone(c: Context<AppEnv>): string {
+  const raw = c.req.query('timezone') || 'UTC';
+  return isValidTimeZone(raw) ? raw : bad('timezone', 'must be an IANA time zone');
+}
+
+export function gesQueueRoutes(app: Hono<AppEnv>) {
+  const q = (names: string[]) => names.map((name) => ({ name, description: name }));
+  gesRoute(
+    app,
+    {
+      method: 'get',
+      path: '/callbacks/availability/:serviceName',
+      summary: 'Free scheduling slots',
+      query: q([
+        'start',
+        'startMS',
+        'end',
+        'endMS',
+        'numberOfDays',
+        'timezone',
+        'maxTimeSlots',
+        'reportBusy',
+      ]),
+    },
+    async ({ c, tenantId }) => {
+      const runtime = c.get('runtime');
+      const config = await runtime.callbacks.queues.get(tenantId, c.req.param('serviceName')!);
+      const now = runtime.clock.now();
+      const horizonEnd = now + config.settings.schedulingHorizonDays * DAY;
+      const start = Math.max(now, instant(c, 'start', 'startMS') ?? now);
+      const days = integer(c, 'numberOfDays', 1, 90);
+      const end = Math.min(horizonEnd, instant(c, 'end', 'endMS') ?? start + (days ?? 1) * DAY);
+      const timezone = zone(c);
+      const max = integer(c, 'maxTimeSlots', 1, 10_000);
+      const reportBusy = flag(c, 'reportBusy');
+      const slots = end > start ? await slotsBetween(runtime.db, config, start, end) : [];
+      const shown = slots
+        .filter((s) => reportBusy || s.remaining > 0)
+        .slice(0, max)
+        .map((s) => ({
+          utcTime: new Date(s.startMs).toISOString(),
+          localTime: DateTime.fromMillis(s.startMs, { zone: timezone }).toISO({
+            suppressMilliseconds: false,
+          }),
+          capacity: s.remaining,
+          total: s.total,
+        }));
+      return { data: { durationMin: config.settings.slotDurationMinutes, timezone, slots: shown } };
+    },
+  );
+  gesRoute(
+    app,
+    {
+      method: 'get',
+      path: '/callbacks/open-for/:serviceName',
+      summary: 'Seconds until the service closes',
+      query: q([
+        'start',
+        'timezone',
+        'queryImmediateOfferHours',
+        'returnWithinImmediateOfferTime',
+        'checkImmediateEnabled',
+      ]),
+    },
+    async ({ c, tenantId }) => {
+      const runtime = c.get('runtime');
+      const config = await runtime.callbacks.queues.get(tenantId, c.req.param('serviceName')!);
+      zone(c);
+      const at = instant(c, 'start', 'startMS') ?? runtime.clock.now();
+      const result = openFor(config, at);
+      return {
+        data: {
+          openFor: result.openFor,
+          ...(flag(c, 'queryImmediateOfferHours')
+            ? { immediateOfferHoursOpenFor: result.immediateOfferHoursOpenFor }
+            : {}),
+          ...(flag(c, 'returnWithinImmediateOfferTime')
+            ? { isWithinImmediateOfferTime: result.isWithinImmediateOfferTime }
+            : {}),
+          ...(flag(c, 'checkImmediateEnabled') ? { isImmediateEnabled: result.isImmediateEnabled } : {}),
+        },
+      };
+    },
+  );
+  gesRoute(
+    app,
+    { method: 'get', path: '/callbacks/queue-status/:queueName', summary: 'EWT and what to offer' },
+    async ({ c, tenantId }) => {
+      const runtime = c.get('runtime');
+      const config = await runtime.callbacks.queues.get(tenantId, c.req.param('queueName')!);
+      return { data: await queueStatus(runtime.db, runtime.callbacks.host, config, runtime.clock.now()) };
+    },
+  );
+  gesRoute(
+    app,
+    {
+      method: 'get',
+      path: '/estimated-wait-time',
+      summary: 'EWT of virtual queues',
+      query: q(['virtual-queues', 'mode', 'include-calls-on-hold']),
+    },
+    async ({ c, tenantId }) => {
+      const runtime = c.get('runtime');
+      const names = (c.req.query('virtual-queues') ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      if (names.length === 0) bad('virtual-queues', 'is required (a comma-separated list)');
+      const mode = (c.req.query('mode') || 'mode2') as EwtMode;
+      if (!['mode1', 'mode2', 'mode3'].includes(mode)) bad('mode', 'must be mode1, mode2 or mode3');
+      const messages = { 0: 'OK', [-1]: 'No interactions yet', [-2]: 'No agents logged in' } as Record<
+        number,
+        string
+      >;
+      const data = [];
+      for (const name of names) {
+        const config = await runtime.callbacks.queues.find(tenantId, name);
+        const ewt = config
+          ? await queueEwt(runtime.db, runtime.callbacks.host, config, mode)
+          : runtime.callbacks.host.simulator.estimatedWaitTime(name, mode);
+        data.push({
+          virtualQueue: name,
+          estimatedWaitTime: ewt.resultCode === 0 ? ewt.estimatedWaitTime : ewt.resultCode,
+          message: messages[ewt.resultCode],
+          resultCode: ewt.resultCode,
+        });
+      }
+      return { data };
+    },
+  );
+}

@@ -1,0 +1,153 @@
+/** Rules CRUD (capacity, number validation, region affinity) and their assignment to queues. */
+import type { Hono } from 'hono';
+import type { Role } from '../auth/roles.ts';
+import { requireNumber } from '../callbacks/number-check.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { ApiError } from '../http/problem.ts';
+import { defineRoute } from '../http/route-spec.ts';
+import type { RuleKind } from './rules-store.ts';
+
+const readers: Role[] = [
+  'administrator',
+  'developer',
+  'callbackAdministrator',
+  'callbackSupervisor',
+  'callbackMonitor',
+  'callbackDeveloper',
+];
+const kinds: { kind: RuleKind; path: string; schema: string; editors: Role[] }[] = [
+  {
+    kind: 'capacity',
+    path: '/api/v1/capacity-rules',
+    schema: 'capacity-rule.schema.json',
+    editors: ['administrator', 'callbackAdministrator'],
+  },
+  {
+    kind: 'numberValidation',
+    path: '/api/v1/number-validation-rules',
+    schema: 'number-validation-rule.schema.json',
+    editors: ['administrator', 'callbackAdministrator', 'callbackDeveloper', 'callbackSupervisor'],
+  },
+  {
+    kind: 'regionAffinity',
+    path: '/api/v1/region-affinity-rules',
+    schema: 'region-affinity-rule.schema.json',
+    editors: ['administrator'],
+  },
+];
+
+export function rulesRoutes(app: Hono<AppEnv>) {
+  for (const { kind, path, schema, editors } of kinds) {
+    const tag = 'Callback rules';
+    defineRoute(
+      app,
+      { method: 'get', path, summary: `Every ${kind} rule with the queues using it`, tag, roles: readers },
+      async (c) => {
+        const items = await c.get('runtime').callbacks.rules.list(c.get('user')!.tenantId, kind);
+        return c.json({ items, total: items.length, page: 1, pageSize: items.length });
+      },
+    );
+    defineRoute(
+      app,
+      { method: 'get', path: `${path}/:name`, summary: `One ${kind} rule`, tag, roles: readers },
+      async (c) =>
+        c.json(
+          await c.get('runtime').callbacks.rules.get(c.get('user')!.tenantId, kind, c.req.param('name')!),
+        ),
+    );
+    defineRoute<{ name: string }>(
+      app,
+      {
+        method: 'put',
+        path: `${path}/:name`,
+        summary: `Create or replace a ${kind} rule`,
+        tag,
+        roles: editors,
+        body: `https://ringback.dev/schemas/${schema}`,
+      },
+      async (c, body) => {
+        if (body.name !== c.req.param('name'))
+          throw new ApiError('VALIDATION_FAILED', 'The name differs from the path', {
+            errors: [{ pointer: '/name', message: 'must equal the name in the path (a rule name is fixed)' }],
+          });
+        const { created } = await c
+          .get('runtime')
+          .callbacks.rules.put(c.get('user')!.tenantId, kind, body as never);
+        return c.json(body, created ? 201 : 200);
+      },
+    );
+    defineRoute(
+      app,
+      {
+        method: 'delete',
+        path: `${path}/:name`,
+        summary: `Delete a ${kind} rule (refused while assigned)`,
+        tag,
+        roles: editors,
+      },
+      async (c) => {
+        await c.get('runtime').callbacks.rules.remove(c.get('user')!.tenantId, kind, c.req.param('name')!);
+        return c.body(null, 204);
+      },
+    );
+  }
+  defineRoute<{ number: string }>(
+    app,
+    {
+      method: 'post',
+      path: '/api/v1/number-validation-rules/:name/test',
+      summary: 'Test a number against a rule',
+      tag: 'Callback rules',
+      roles: readers,
+      body: 'https://ringback.dev/schemas/callbacks-api.schema.json#/$defs/numberTest',
+    },
+    async (c, body) => {
+      const { rule } = await c
+        .get('runtime')
+        .callbacks.rules.get(c.get('user')!.tenantId, 'numberValidation', c.req.param('name')!);
+      try {
+        return c.json({
+          number: body.number,
+          valid: true,
+          e164: requireNumber({ numberRule: rule }, body.number),
+        });
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        return c.json({ number: body.number, valid: false, reason: error.code, message: error.message });
+      }
+    },
+  );
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/api/v1/queues/:virtualQueue/rules',
+      summary: 'Rules assigned to a queue',
+      tag: 'Callback rules',
+      roles: readers,
+    },
+    async (c) =>
+      c.json(
+        await c
+          .get('runtime')
+          .callbacks.rules.assignment(c.get('user')!.tenantId, c.req.param('virtualQueue')!),
+      ),
+  );
+  defineRoute<Record<string, string | null>>(
+    app,
+    {
+      method: 'put',
+      path: '/api/v1/queues/:virtualQueue/rules',
+      summary: 'Assign rules to a queue (null unassigns, absent keeps)',
+      tag: 'Callback rules',
+      roles: ['administrator', 'callbackAdministrator', 'callbackSupervisor'],
+      body: 'https://ringback.dev/schemas/callbacks-api.schema.json#/$defs/queueRules',
+    },
+    async (c, body) =>
+      c.json(
+        await c
+          .get('runtime')
+          .callbacks.rules.assign(c.get('user')!.tenantId, c.req.param('virtualQueue')!, body),
+      ),
+  );
+}
