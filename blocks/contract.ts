@@ -74,6 +74,38 @@ export interface BlockServices {
     status(name: string, atMs: number, timeZoneOverride?: string): Promise<BusinessHoursStatus | undefined>;
   };
   routing: { route(callId: string, request: RouteRequest): Promise<RouteResult> };
+  /** The callback engine (Callback V2). Absent where no engine runs (some unit tests). */
+  callbacks?: CallbackServices;
+}
+
+export interface CallbackOfferStatus {
+  immediate: boolean;
+  scheduled: boolean;
+  /** Seconds; -1 when unknown (no history or no agents). */
+  ewtSeconds: number;
+  ewtThresholdSeconds: number;
+  timeZone: string;
+}
+
+export type CallbackBookingResult =
+  | { ok: true; id: string; desiredTimeMs: number }
+  | { ok: false; code: string; message: string };
+
+export interface CallbackServices {
+  /** What may be offered now; undefined when the queue has no CALLBACK_SETTINGS row. */
+  offer(virtualQueue: string, atMs: number): Promise<CallbackOfferStatus | undefined>;
+  /** The queue's number-validation rule applied to a number; the E.164 form when it passes. */
+  checkNumber(virtualQueue: string, number: string): Promise<{ ok: true; e164: string } | { ok: false; code: string; message: string }>;
+  /** Free slots at or after fromMs, nearest first, with their local time in the business zone. */
+  freeSlots(virtualQueue: string, fromMs: number, count: number): Promise<{ startMs: number; localTime: string }[]>;
+  book(request: {
+    virtualQueue: string;
+    phoneNumber: string;
+    desiredTimeMs?: number;
+    priority?: number;
+    userData?: Record<string, JsonValue>;
+    callId: string;
+  }): Promise<CallbackBookingResult>;
 }
 
 /** Call its functions as methods (`context.evaluate(x)`): the runtime's context is a class instance. */

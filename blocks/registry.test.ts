@@ -44,7 +44,8 @@ describe('block registry', () => {
 
   it('finds blocks by id', () => {
     expect(findBlock('menu')?.handler).toBeTypeOf('function');
-    expect(findBlock('callback-v2')?.handler).toBeUndefined();
+    expect(findBlock('callback-v2')?.handler).toBeTypeOf('function');
+    expect(findBlock('click-to-call-in-match')?.handler).toBeUndefined();
     expect(findBlock('nope')).toBeUndefined();
   });
 
@@ -107,6 +108,7 @@ describe('block registry', () => {
     expect(runnable.sort()).toEqual([
       'assign-variables',
       'business-hours',
+      'callback-v2',
       'menu',
       'play-message',
       'route-call',

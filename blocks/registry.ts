@@ -9,6 +9,7 @@ import { assignVariables } from './assign-variables/handler.ts';
 import businessHoursDefinition from './business-hours/definition.json' with { type: 'json' };
 import { businessHours } from './business-hours/handler.ts';
 import callbackV2Definition from './callback-v2/definition.json' with { type: 'json' };
+import { callbackV2 } from './callback-v2/handler.ts';
 import clickToCallInMatchDefinition from './click-to-call-in-match/definition.json' with { type: 'json' };
 import type { BlockHandler } from './contract.ts';
 import menuDefinition from './menu/definition.json' with { type: 'json' };
@@ -50,7 +51,7 @@ const blockTypes: BlockType[] = [
   block(businessHoursDefinition, businessHours),
   block(routeCallDefinition, routeCall),
   block(terminateCallDefinition, terminateCall),
-  block(callbackV2Definition),
+  block(callbackV2Definition, callbackV2),
   block(clickToCallInMatchDefinition),
 ];
 

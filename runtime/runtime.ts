@@ -67,6 +67,7 @@ export async function createRuntime(config: RuntimeConfig): Promise<Runtime> {
       })
       .catch(() => undefined);
   });
+  await callbacks.host.syncAgents();
   if (config.engineEnabled) callbacks.engine.start();
 
   // Calls waiting on a timeout are woken by whichever process sees them first.

@@ -73,18 +73,16 @@ export function dispatcher(deps: DispatchDeps) {
       returning id, state, attempts, phone_number as "phoneNumber", virtual_queue as "virtualQueue", tenant_id as "tenantId", priority`);
     const claimed = rows<CallbackRow & { previous: CallbackRow['state'] }>(result);
     if (claimed.length > 0)
-      await db
-        .insert(callbackAudit)
-        .values(
-          claimed.map((row) => ({
-            callbackId: row.id,
-            at,
-            fromState: 'QUEUED',
-            toState: 'ROUTING',
-            reason: `DIAL_ATTEMPT_${row.attempts}`,
-            actor,
-          })),
-        );
+      await db.insert(callbackAudit).values(
+        claimed.map((row) => ({
+          callbackId: row.id,
+          at,
+          fromState: 'QUEUED',
+          toState: 'ROUTING',
+          reason: `DIAL_ATTEMPT_${row.attempts}`,
+          actor,
+        })),
+      );
     return claimed;
   }
 

@@ -17,18 +17,16 @@ export async function promoteDue(db: Database, nowMs: number, actor: string): Pr
       .where(and(eq(callbacks.state, 'SCHEDULED'), lte(callbacks.desiredTime, nowMs)))
       .returning({ id: callbacks.id });
     if (promoted.length > 0) {
-      await tx
-        .insert(callbackAudit)
-        .values(
-          promoted.map(({ id }) => ({
-            callbackId: id,
-            at: nowMs,
-            fromState: 'SCHEDULED',
-            toState: 'QUEUED',
-            reason: 'DUE',
-            actor,
-          })),
-        );
+      await tx.insert(callbackAudit).values(
+        promoted.map(({ id }) => ({
+          callbackId: id,
+          at: nowMs,
+          fromState: 'SCHEDULED',
+          toState: 'QUEUED',
+          reason: 'DUE',
+          actor,
+        })),
+      );
     }
     return promoted.length;
   });

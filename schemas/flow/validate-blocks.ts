@@ -52,7 +52,7 @@ export function checkBlock(id: string, block: BlockInstance, scope: BlockScope):
   if (!entry.runnable) {
     issues.error(
       'BLOCK_NOT_RUNNABLE',
-      `${definition.title} cannot run yet: its runtime arrives with the callback engine`,
+      `${definition.title} cannot run yet in this version of Ringback`,
       { blockId: id, pointer: pointerTo('blocks', id, 'type') },
     );
   }

@@ -107,7 +107,7 @@ describe('validateApplication', () => {
       const report = validate(
         edited((a) => {
           a.phases.assistedService = 'offer';
-          a.blocks.offer = instance('callback-v2', 'assistedService', {}, {});
+          a.blocks.offer = instance('click-to-call-in-match', 'assistedService', { matchCriteria: ['ani'] }, {});
         }),
       );
       const notRunnable = report.issues.filter((i) => i.code === 'BLOCK_NOT_RUNNABLE');
@@ -115,7 +115,7 @@ describe('validateApplication', () => {
         {
           severity: 'error',
           code: 'BLOCK_NOT_RUNNABLE',
-          message: 'Callback V2 cannot run yet: its runtime arrives with the callback engine',
+          message: 'Click-to-Call-In Match cannot run yet in this version of Ringback',
           blockId: 'offer',
           pointer: '/blocks/offer/type',
         },

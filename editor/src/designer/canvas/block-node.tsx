@@ -1,8 +1,9 @@
 import { Handle, type NodeProps, Position, useUpdateNodeInternals } from '@xyflow/react';
-import { memo, useEffect, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { outcomesOf } from '../flow/ports.ts';
 import { useDesigner } from '../store/designer-store.ts';
 import type { BlockNode as BlockNodeType } from './flow-elements.ts';
+import { countRender } from './render-counts.ts';
 
 const CATEGORY_COLORS: Record<string, string> = {
   'Logic & Control': '#6b7280',
@@ -14,6 +15,7 @@ const CATEGORY_COLORS: Record<string, string> = {
 
 /** One block on the canvas. Reads its own instance from the store, so editing one block re-renders one node. */
 export const BlockNode = memo(function BlockNode({ id, selected }: NodeProps<BlockNodeType>) {
+  countRender(id);
   const block = useDesigner((s) => s.history.present.blocks[id]);
   const definition = useDesigner((s) => (block ? s.definitions[block.type] : undefined));
   const isStart = useDesigner((s) => !!block && s.history.present.phases[block.phase] === id);
@@ -29,8 +31,14 @@ export const BlockNode = memo(function BlockNode({ id, selected }: NodeProps<Blo
   );
   const updateNodeInternals = useUpdateNodeInternals();
   const portKey = ports.map((p) => p.name).join('|');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: handles move when the set of ports changes
-  useEffect(() => updateNodeInternals(id), [id, portKey, updateNodeInternals]);
+  const mountedPorts = useRef(portKey);
+  // Handles move when the set of ports changes. React Flow measures a new node by itself; asking
+  // again on mount makes opening a large flow quadratic (each request re-runs every node's selectors).
+  useEffect(() => {
+    if (mountedPorts.current === portKey) return;
+    mountedPorts.current = portKey;
+    updateNodeInternals(id);
+  }, [id, portKey, updateNodeInternals]);
 
   if (!block) return null;
   const color = definition?.ui?.color ?? CATEGORY_COLORS[definition?.category ?? ''] ?? '#6b7280';
