@@ -145,3 +145,896 @@ export interface UserCreate {
     )[]
   ];
 }
+/**
+ * Outcomes of the next dials to a number on the simulated contact center, in order; the last one repeats.
+ *
+ * This interface was referenced by `ApiBodies`'s JSON-Schema
+ * via the `definition` "dialerScript".
+ */
+export interface DialerScript {
+  /**
+   * @minItems 1
+   * @maxItems 20
+   */
+  outcomes:
+    | [
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        }
+      ]
+    | [
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        }
+      ]
+    | [
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        }
+      ]
+    | [
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        }
+      ]
+    | [
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        }
+      ]
+    | [
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        }
+      ]
+    | [
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        }
+      ]
+    | [
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        }
+      ]
+    | [
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        }
+      ]
+    | [
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        }
+      ]
+    | [
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        }
+      ]
+    | [
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        }
+      ]
+    | [
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        }
+      ]
+    | [
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        }
+      ]
+    | [
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        }
+      ]
+    | [
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        }
+      ]
+    | [
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        }
+      ]
+    | [
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        }
+      ]
+    | [
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        }
+      ]
+    | [
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        },
+        {
+          outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable';
+          afterSeconds?: number;
+        }
+      ];
+}

@@ -36,4 +36,26 @@ export function simRoutes(app: Hono<AppEnv>) {
       return c.json({ kind: 'virtual', now: new Date(virtualClock.now()).toISOString() });
     },
   );
+  defineRoute<{
+    outcomes: { outcome: 'answer' | 'busy' | 'noAnswer' | 'unreachable'; afterSeconds?: number }[];
+  }>(
+    app,
+    {
+      method: 'put',
+      path: '/api/v1/sim/dialer/:number',
+      summary: 'Script what the simulated customer at a number does with the next dials (this process)',
+      tag: 'Simulator',
+      roles: ['administrator', 'developer'],
+      body: 'https://ringback.dev/schemas/api.schema.json#/$defs/dialerScript',
+    },
+    (c, { outcomes }) => {
+      const number = decodeURIComponent(c.req.param('number')!);
+      const script = outcomes.map((o) => ({
+        outcome: o.outcome,
+        afterMs: Math.round((o.afterSeconds ?? 5) * 1000),
+      }));
+      c.get('runtime').callbacks.host.script(number, script);
+      return c.json({ number, outcomes });
+    },
+  );
 }

@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { designers } from '../../auth/roles.ts';
+import { auditOf, findCallback } from '../../callbacks/callback-store.ts';
 import type { CallOperation } from '../../calls/call-service.ts';
 import { continueCall, hangUp, overrideVariable, pressDigits, timeOut } from '../../interpreter/call.ts';
 import type { CallState } from '../../interpreter/call-state.ts';
@@ -13,10 +14,32 @@ const body = 'https://ringback.dev/schemas/api.schema.json#/$defs/';
 const tag = 'Test calls';
 
 async function view(c: Context<AppEnv>, state: CallState) {
-  const application = await c
-    .get('runtime')
-    .applications.document(state.tenantId, state.applicationId, state.version);
-  return testCallView(state, application);
+  const runtime = c.get('runtime');
+  const application = await runtime.applications.document(state.tenantId, state.applicationId, state.version);
+  return { ...testCallView(state, application), callback: await bookedCallback(c, state) };
+}
+
+/** A test call follows the callback it booked: its state, attempts and audit trail. */
+async function bookedCallback(c: Context<AppEnv>, state: CallState) {
+  const id = state.variables.CallbackId;
+  if (typeof id !== 'string' || !id) return null;
+  const { db } = c.get('runtime');
+  const row = await findCallback(db, state.tenantId, id);
+  if (!row) return null;
+  const audit = await auditOf(db, id);
+  return {
+    id,
+    virtualQueue: row.virtualQueue,
+    state: row.state,
+    reason: row.reason,
+    attempts: row.attempts,
+    audit: audit.map((a) => ({
+      at: new Date(a.at).toISOString(),
+      from: a.fromState,
+      to: a.toState,
+      reason: a.reason,
+    })),
+  };
 }
 
 export function testCallRoutes(app: Hono<AppEnv>) {
