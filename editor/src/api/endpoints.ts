@@ -5,6 +5,7 @@ import { api } from './http.ts';
 import type {
   ApplicationDraft,
   ApplicationSummary,
+  DialOutcome,
   HoursPreview,
   LoginResponse,
   Page,
@@ -92,4 +93,10 @@ export const testCallsApi = {
   setVariable: (id: string, name: string, value: unknown) =>
     api.put<TestCall>(`${call(id)}/variables/${encodeURIComponent(name)}`, { value }),
   eventsUrl: (id: string) => `${call(id)}/events`,
+};
+
+export const simulatorApi = {
+  /** What the simulated customer at `number` does when Ringback dials it next. */
+  scriptDialer: (number: string, outcomes: { outcome: DialOutcome; afterSeconds?: number }[]) =>
+    api.put<unknown>(`/api/v1/sim/dialer/${encodeURIComponent(number)}`, { outcomes }),
 };

@@ -100,7 +100,20 @@ export interface TestCall {
   trace: TraceEntry[];
   endReason: string | null;
   error: { code: string; message: string } | null;
+  /** The callback this call booked, followed to its end. */
+  callback?: BookedCallback | null;
 }
+
+export interface BookedCallback {
+  id: string;
+  virtualQueue: string;
+  state: 'SCHEDULED' | 'QUEUED' | 'ROUTING' | 'PROCESSING' | 'COMPLETED';
+  reason: string | null;
+  attempts: number;
+  audit: { at: string; from: string | null; to: string; reason: string }[];
+}
+
+export type DialOutcome = 'answer' | 'busy' | 'noAnswer' | 'unreachable';
 
 export interface TestCallEvent {
   seq: number;

@@ -1,6 +1,7 @@
 import { type FormEvent, useCallback, useState } from 'react';
 import type { StartTestCall } from '../../api/endpoints.ts';
 import { designer, useDesigner } from '../store/designer-store.ts';
+import { BookedCallbackView } from './booked-callback.tsx';
 import { DebugControls } from './debug-controls.tsx';
 import { Keypad } from './keypad.tsx';
 import { useTestCall } from './use-test-call.ts';
@@ -135,6 +136,7 @@ export function TestCallPanel() {
               Stay silent
             </button>
           </form>
+          {call.callback && <BookedCallbackView callId={call.id} ani={call.ani} initial={call.callback} />}
           <h3>Variables</h3>
           <VariableInspector
             variables={call.variables}
