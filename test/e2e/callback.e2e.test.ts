@@ -1,0 +1,74 @@
+/**
+ * A designer test-calls the seeded Sales IVR, books a callback with the keypad, and follows it in
+ * the test-call panel until the simulated contact center connects the customer to an agent.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type StartedRuntime, startRuntime } from '../support/start-runtime.ts';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const artifacts = `${repo}test-artifacts`;
+let runtime: StartedRuntime;
+let browser: Browser;
+let page: Page;
+
+describe('following a booked callback', () => {
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    execFileSync('npx', ['vite', 'build', '--config', 'editor/vite.config.ts', '--logLevel', 'warn'], {
+      cwd: repo,
+    });
+    // Tuesday 10:00 in Los Angeles: the Sales office is open.
+    runtime = await startRuntime({ RINGBACK_CLOCK: 'virtual', RINGBACK_CLOCK_START: '2026-11-24T18:00:00Z' });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await runtime?.stop();
+  });
+
+  it('books with the keypad and shows the callback reach an agent', async () => {
+    await page.goto(runtime.baseUrl);
+    await page.getByLabel('Password').fill(runtime.adminPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.goto(`${runtime.baseUrl}/#/applications/sales-ivr`);
+    await page.getByRole('tab', { name: 'Test call' }).click();
+    await page.getByLabel('Caller number').fill('+14155550188');
+    await page.getByRole('button', { name: 'Start call' }).click();
+    await expect
+      .poll(() => page.getByTestId('transcript').textContent(), { timeout: 15_000 })
+      .toContain('Press 1 for a callback');
+    const keypad = page.getByTestId('test-call-panel');
+    await keypad.getByRole('button', { name: 'Key 1', exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('transcript').textContent())
+      .toContain('number you are calling from');
+    await keypad.getByRole('button', { name: 'Key 1', exact: true }).click();
+    await page.getByTestId('booked-callback').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('booked-callback').textContent()).toContain('QUEUED');
+    await page.getByTestId('booked-callback').getByRole('button', { name: 'Answer', exact: true }).click();
+
+    for (let i = 0; i < 6; i++) await runtime.runtime.virtualClock!.advance(30_000);
+    await expect
+      .poll(() => page.getByTestId('booked-callback').textContent(), { timeout: 15_000 })
+      .toContain('AGENT_CONNECTED');
+    await page.screenshot({ path: `${artifacts}/callback-followed.png` });
+  });
+});
