@@ -24,6 +24,8 @@ interface Progress {
   step: Step;
   virtualQueue: string;
   kind?: 'immediate' | 'scheduled';
+  /** What the offer allowed; absent in calls saved before it was kept (then: both, unless kind says). */
+  offered?: ('immediate' | 'scheduled')[];
   failed: number;
   phoneNumber?: string;
   slotIndex?: number;
@@ -83,7 +85,12 @@ async function start(context: Context, services: CallbackServices): Promise<Bloc
   context.setVariable('EWTMinutes', offer.ewtSeconds < 0 ? 0 : Math.ceil(offer.ewtSeconds / 60));
   return ask(
     context,
-    { step: 'offer', virtualQueue, failed: 0, ...(immediate ? {} : { kind: 'scheduled' }) },
+    {
+      step: 'offer',
+      virtualQueue,
+      failed: 0,
+      offered: [...(immediate ? ['immediate' as const] : []), ...(scheduled ? ['scheduled' as const] : [])],
+    },
     properties.offerPrompts,
   );
 }
@@ -169,10 +176,13 @@ async function resume(
   };
   switch (progress.step) {
     case 'offer': {
+      const offered =
+        progress.offered ?? (progress.kind === 'scheduled' ? ['scheduled'] : ['immediate', 'scheduled']);
+      // A choice the offer did not include (e.g. 2 when scheduling is off) is no choice.
       const kind =
-        entered === '1' && progress.kind !== 'scheduled'
+        entered === '1' && offered.includes('immediate')
           ? 'immediate'
-          : entered === '2'
+          : entered === '2' && offered.includes('scheduled')
             ? 'scheduled'
             : undefined;
       if (!kind) return retryOr('declined');

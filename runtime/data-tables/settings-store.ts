@@ -4,7 +4,7 @@
  * and its skill expression parses (callback-settings.md). Rule assignments are not stored in the
  * row: a row carrying them assigns them (queue_rules), and reading a row shows them.
  */
-import { and, asc, eq, inArray, ne, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { CallbackSettings } from '../../schemas/callback-settings.generated.ts';
 import { schemaValidator } from '../../schemas/validation/index.ts';
 import { assignmentFields, withDefaults } from '../callbacks/settings.ts';
@@ -92,12 +92,13 @@ export function settingsStore(db: Database, rules: RulesStore, now: () => number
           target: [callbackSettings.tenantId, callbackSettings.virtualQueue],
           set: { document: stored, updatedAt: now() },
         })
-        .returning({ updatedAt: callbackSettings.updatedAt });
+        // xmax is 0 only on a freshly inserted row: tells a create (201) from a replace (200).
+        .returning({ created: sql<boolean>`xmax = 0` });
       const change = Object.fromEntries(
         assignmentFields.filter((f) => f in body).map((f) => [f, body[f] ?? null]),
       );
       if (Object.keys(change).length > 0) await rules.assign(tenantId, virtualQueue, change);
-      return { row: await view(tenantId, stored), created: inserted.length > 0 };
+      return { row: await view(tenantId, stored), created: inserted[0]?.created === true };
     },
 
     /** Refused while the queue still has callbacks that are not COMPLETED. */

@@ -1,5 +1,5 @@
 /** The Developer tab: recorded GES errors by corrId, and the tenant's CORS allow-list. */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull, or } from 'drizzle-orm';
 import type { Hono } from 'hono';
 import type { Role } from '../auth/roles.ts';
 import { apiErrors, corsOrigins } from '../db/schema.ts';
@@ -26,10 +26,13 @@ export function developerRoutes(app: Hono<AppEnv>) {
         .select()
         .from(apiErrors)
         .where(
-          and(
-            eq(apiErrors.tenantId, c.get('user')!.tenantId),
-            corrId ? eq(apiErrors.corrId, corrId) : undefined,
-          ),
+          corrId
+            ? // A 401 names no tenant; whoever holds its corrId (the caller was given it) may look it up.
+              and(
+                eq(apiErrors.corrId, corrId),
+                or(eq(apiErrors.tenantId, c.get('user')!.tenantId), isNull(apiErrors.tenantId)),
+              )
+            : eq(apiErrors.tenantId, c.get('user')!.tenantId),
         )
         .orderBy(desc(apiErrors.at))
         .limit(500);

@@ -13,6 +13,7 @@ import { apiErrors, apiKeys, corsOrigins } from '../db/schema.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { ApiError } from '../http/problem.ts';
 import { routeSpecs } from '../http/route-spec.ts';
+import type { Slot } from '../scheduling/index.ts';
 
 export const gesBase = '/engagement/v3';
 
@@ -115,7 +116,15 @@ export function gesRoute(
         })
         .onConflictDoNothing()
         .catch(() => undefined);
-      const { errors, slots } = problem.extra as { errors?: unknown; slots?: unknown };
+      const { errors, slots: proposed } = problem.extra as { errors?: unknown; slots?: Slot[] };
+      // Proposed slots in the availability shape (startMs kept for existing clients).
+      const slots = proposed?.map((s) => ({
+        utcTime: new Date(s.startMs).toISOString(),
+        localTime: s.localTime,
+        capacity: s.remaining,
+        total: s.total,
+        startMs: s.startMs,
+      }));
       const data = { code: problem.code, ...(errors ? { errors } : {}), ...(slots ? { slots } : {}) };
       return envelope(c, problem.status, problem.message, data);
     }

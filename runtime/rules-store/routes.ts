@@ -5,6 +5,7 @@ import { requireNumber } from '../callbacks/number-check.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { ApiError } from '../http/problem.ts';
 import { defineRoute } from '../http/route-spec.ts';
+import { type CapacityRule, changeTimeslotLength } from '../scheduling/index.ts';
 import type { RuleKind } from './rules-store.ts';
 
 const readers: Role[] = [
@@ -91,6 +92,30 @@ export function rulesRoutes(app: Hono<AppEnv>) {
       },
     );
   }
+  defineRoute(
+    app,
+    {
+      method: 'post',
+      path: '/api/v1/capacity-rules/:name/timeslot-length',
+      summary: 'Switch a saved capacity rule between 30- and 60-minute timeslots (seed conversion)',
+      tag: 'Callback rules',
+      roles: ['administrator', 'callbackAdministrator'],
+      query: [{ name: 'duration', description: '30 or 60' }],
+    },
+    async (c) => {
+      const duration = Number(c.req.query('duration'));
+      if (duration !== 30 && duration !== 60)
+        throw new ApiError('VALIDATION_FAILED', 'duration must be 30 or 60', {
+          errors: [{ pointer: '/query/duration', message: 'must be 30 or 60' }],
+        });
+      const { rules } = c.get('runtime').callbacks;
+      const tenantId = c.get('user')!.tenantId;
+      const { rule } = await rules.get(tenantId, 'capacity', c.req.param('name')!);
+      const converted = changeTimeslotLength(rule as CapacityRule, duration);
+      await rules.put(tenantId, 'capacity', converted as never);
+      return c.json(converted);
+    },
+  );
   defineRoute<{ number: string }>(
     app,
     {
