@@ -4,40 +4,58 @@
  */
 import type { Page } from 'playwright-core';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM_ARGS } from '../test/e2e/support/chromium.ts';
 
-export interface DesignerFigures {
-  /** From navigation start to every block rendered and measured by React Flow. */
-  openMs: number;
-  fps: number;
-  /** Block ids whose node component rendered during the drag. */
-  rerendered: string[];
-}
+export type PositionsByPhase = Record<string, [id: string, x: number, y: number][]>;
 
-// Runs in the page (as a string, keeping DOM types out of the Node-side type check).
-const allBlocksShown = (count: number) => `(() => {
-  const nodes = document.querySelectorAll('.react-flow__node-block');
-  if (nodes.length < ${count}) return false;
-  for (const n of nodes) if (n.style.visibility === 'hidden' || !n.querySelector('.block-node')) return false;
-  return performance.now();
+/**
+ * Runs in the page (a string keeps DOM types out of the Node-side type check). The canvas renders
+ * only what is in view, so "showing all blocks" means: every block whose box intersects the pane
+ * (from its lane's place on screen and the zoom) is drawn and measured. Returns the time since
+ * navigation start and how many blocks that was, or false while not there yet.
+ */
+const everyBlockInViewShown = (positions: PositionsByPhase) => `(() => {
+  const positions = ${JSON.stringify(positions)};
+  const pane = document.querySelector('.react-flow');
+  const viewport = document.querySelector('.react-flow__viewport');
+  if (!pane || !viewport || !document.querySelector('.react-flow__node-block')) return false;
+  const zoom = new DOMMatrix(getComputedStyle(viewport).transform).a;
+  const view = pane.getBoundingClientRect();
+  let expected = 0;
+  for (const [phase, blocks] of Object.entries(positions)) {
+    const lane = document.querySelector('[data-id="lane:' + phase + '"]');
+    if (!lane) continue;
+    const origin = lane.getBoundingClientRect();
+    for (const [id, x, y] of blocks) {
+      const left = origin.left + x * zoom;
+      const top = origin.top + y * zoom;
+      if (left > view.right || top > view.bottom || left + 220 * zoom < view.left || top + 60 * zoom < view.top) continue;
+      expected++;
+      const node = document.querySelector('[data-id="' + id + '"]');
+      if (!node || node.style.visibility === 'hidden' || !node.querySelector('.block-node')) return false;
+    }
+  }
+  return expected > 0 && { at: performance.now(), expected };
 })()`;
 
-export async function openDesigner(page: Page, baseUrl: string, applicationId: string, count: number) {
+export async function openDesigner(
+  page: Page,
+  baseUrl: string,
+  applicationId: string,
+  positions: PositionsByPhase,
+) {
   await page.goto(`${baseUrl}/#/applications/${applicationId}`);
-  const handle = await page.waitForFunction(allBlocksShown(count), undefined, {
+  const handle = await page.waitForFunction(everyBlockInViewShown(positions), undefined, {
     polling: 'raf',
     timeout: 60_000,
   });
-  return (await handle.jsonValue()) as number;
+  const shown = (await handle.jsonValue()) as { at: number; expected: number };
+  // When the application document had arrived: what is left after it is the editor's own work.
+  const documentAt = (await page.evaluate(`performance
+    .getEntriesByType('resource')
+    .filter((e) => e.name.includes('/api/v1/applications/${applicationId}'))
+    .reduce((end, e) => Math.max(end, e.responseEnd), 0)`)) as number;
+  return { ...shown, documentAt };
 }
 
 /** Presses on a block's header and moves it in a circle for `ms`, counting frames in the page. */

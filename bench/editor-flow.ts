@@ -114,3 +114,16 @@ export function generatedApplication(count: number, id: string): Application {
     layout: { positions, viewport: { x: 20, y: 10, zoom: 0.5 } },
   };
 }
+
+/** Block positions grouped by phase lane, for finding which blocks the opening view shows. */
+export function positionsByPhase(app: Application): Record<string, [string, number, number][]> {
+  const byPhase: Record<string, [string, number, number][]> = {};
+  for (const [id, block] of Object.entries(app.blocks)) {
+    const p = app.layout?.positions?.[id];
+    if (!block || !p) continue;
+    const lane = byPhase[block.phase] ?? [];
+    lane.push([id, p.x, p.y]);
+    byPhase[block.phase] = lane;
+  }
+  return byPhase;
+}

@@ -10,25 +10,16 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedRuntime, startRuntime } from '../support/start-runtime.ts';
 import { connect, dropBlock } from './support/canvas-gestures.ts';
+import { CHROMIUM_ARGS } from './support/chromium.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const artifacts = `${repo}test-artifacts`;
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let runtime: StartedRuntime;
 let browser: Browser;
 let page: Page;
 const ids = { hello: '', menu: '', bye: '' };
+let designerUrl = '';
 
 async function shot(name: string): Promise<void> {
   await page.screenshot({ path: `${artifacts}/designer-${name}.png` });
@@ -63,6 +54,7 @@ describe('designer', () => {
     await page.getByLabel('New application name').fill('E2E support line');
     await page.getByRole('button', { name: 'Create' }).click();
     await page.getByTestId('lane-selfService').waitFor();
+    designerUrl = page.url();
     await shot('1-empty');
 
     ids.hello = await dropBlock(page, 'Play Message', 'selfService', { x: 60, y: 70 });
@@ -227,5 +219,26 @@ describe('designer', () => {
     const document = (await saved.json()) as { timeZone: string; weekly: { sat: { kind: string } } };
     expect(document.timeZone).toBe('Europe/Berlin');
     expect(document.weekly.sat.kind).toBe('allDay');
+  }, 60_000);
+
+  it('re-renders only the dragged block while a block is dragged', async () => {
+    // Render counting is off unless this flag is set when the designer loads.
+    await page.evaluate("localStorage.setItem('ringbackBench', '1')");
+    await page.goto(designerUrl);
+    await page.reload();
+    await expect.poll(() => page.locator('.block-node').count()).toBe(4);
+    await page.waitForTimeout(300);
+    await page.evaluate('window.__ringbackRenderCounts = {}');
+    const head = (await block(ids.bye).locator('.block-head').boundingBox())!;
+    await page.mouse.move(head.x + 20, head.y + head.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 20; i++)
+      await page.mouse.move(head.x + 20 + i * 4, head.y + head.height / 2 + i * 2);
+    await page.mouse.up();
+    const moved = (await block(ids.bye).locator('.block-head').boundingBox())!;
+    expect(moved.x - head.x).toBeGreaterThan(40);
+    const counts = (await page.evaluate('window.__ringbackRenderCounts')) as Record<string, number>;
+    expect(Object.keys(counts)).toEqual([ids.bye]);
+    await page.evaluate("localStorage.removeItem('ringbackBench')");
   }, 60_000);
 });

@@ -1,6 +1,7 @@
 /** Every runtime route the editor calls, in one place. */
 import type { Application } from '../../../schemas/application.generated.ts';
 import type { BusinessHours } from '../../../schemas/business-hours.generated.ts';
+import type { CallbackSettings } from '../../../schemas/callback-settings.generated.ts';
 import { api } from './http.ts';
 import type {
   ApplicationDraft,
@@ -99,4 +100,13 @@ export const simulatorApi = {
   /** What the simulated customer at `number` does when Ringback dials it next. */
   scriptDialer: (number: string, outcomes: { outcome: DialOutcome; afterSeconds?: number }[]) =>
     api.put<unknown>(`/api/v1/sim/dialer/${encodeURIComponent(number)}`, { outcomes }),
+};
+
+const settingsRow = (virtualQueue: string) =>
+  `/api/v1/data-tables/CALLBACK_SETTINGS/rows/${encodeURIComponent(virtualQueue)}`;
+
+export const callbackSettingsApi = {
+  list: () => api.get<Page<CallbackSettings>>('/api/v1/data-tables/CALLBACK_SETTINGS/rows'),
+  put: (row: CallbackSettings) => api.put<CallbackSettings>(settingsRow(row.virtualQueue), row),
+  remove: (virtualQueue: string) => api.delete(settingsRow(virtualQueue)),
 };

@@ -10,6 +10,7 @@ import {
   importApplication,
   renameApplication,
 } from './application-row-actions.ts';
+import { type ImportProblems, importProblems } from './import-problems.ts';
 import { NewApplicationForm } from './new-application-form.tsx';
 
 export function ApplicationsScreen() {
@@ -17,6 +18,7 @@ export function ApplicationsScreen() {
   const [search, setSearch] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
+  const [importFailure, setImportFailure] = useState<ImportProblems | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const reload = useCallback(async () => {
@@ -65,11 +67,30 @@ export function ApplicationsScreen() {
           onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
-            if (file) void run(() => importApplication(file))();
+            if (!file) return;
+            importApplication(file).then(
+              () => {
+                setImportFailure(null);
+                void reload();
+              },
+              (failure: unknown) => setImportFailure(importProblems(failure)),
+            );
           }}
         />
       </div>
       <NewApplicationForm onError={setError} />
+      {importFailure && (
+        <div role="alert" className="error import-problems">
+          <strong>Import failed. {importFailure.summary}</strong>
+          {importFailure.details.length > 0 && (
+            <ul>
+              {importFailure.details.map((detail) => (
+                <li key={detail}>{detail}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
       {error && (
         <p role="alert" className="error">
           {error}

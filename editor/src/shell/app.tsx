@@ -8,6 +8,7 @@ import { TopBar } from './top-bar.tsx';
 // The canvas (React Flow, elkjs) loads only when a designer opens, keeping the first screen small.
 const DesignerScreen = lazy(() => import('../designer/designer-screen.tsx'));
 const BusinessHoursScreen = lazy(() => import('../business-hours/business-hours-screen.tsx'));
+const CallbackSettingsScreen = lazy(() => import('../callback-settings/callback-settings-screen.tsx'));
 
 export function App() {
   const user = useSession((s) => s.user);
@@ -29,6 +30,10 @@ export function App() {
       ) : route.name === 'businessHours' ? (
         <Suspense fallback={<div className="splash">Loading…</div>}>
           <BusinessHoursScreen />
+        </Suspense>
+      ) : route.name === 'callbackSettings' ? (
+        <Suspense fallback={<div className="splash">Loading…</div>}>
+          <CallbackSettingsScreen />
         </Suspense>
       ) : (
         <ApplicationsScreen />

@@ -5,6 +5,7 @@ export type Route =
   | { name: 'login' }
   | { name: 'applications' }
   | { name: 'businessHours' }
+  | { name: 'callbackSettings' }
   | { name: 'designer'; applicationId: string };
 
 export function parseRoute(hash: string): Route {
@@ -13,6 +14,7 @@ export function parseRoute(hash: string): Route {
   if (designer) return { name: 'designer', applicationId: decodeURIComponent(designer[1]!) };
   if (path === '/login') return { name: 'login' };
   if (path === '/business-hours') return { name: 'businessHours' };
+  if (path === '/callback-settings') return { name: 'callbackSettings' };
   return { name: 'applications' };
 }
 

@@ -11,6 +11,7 @@ export function TopBar({ user }: { user: SessionUser }) {
       <nav>
         <a href="#/applications">Applications</a>
         <a href="#/business-hours">Business hours</a>
+        <a href="#/callback-settings">Callback settings</a>
       </nav>
       <span className="spacer" />
       <span className="user">{user.username}</span>

@@ -13,8 +13,16 @@ const CATEGORY_COLORS: Record<string, string> = {
   Callback: '#059669',
 };
 
+type BlockNodeProps = NodeProps<BlockNodeType>;
+
+/**
+ * A block draws nothing from its position, so moving it (or its lane) is React Flow's transform
+ * alone: the component re-renders only when its id or selection changes, or its store slices do.
+ */
+const sameBlockProps = (a: BlockNodeProps, b: BlockNodeProps) => a.id === b.id && a.selected === b.selected;
+
 /** One block on the canvas. Reads its own instance from the store, so editing one block re-renders one node. */
-export const BlockNode = memo(function BlockNode({ id, selected }: NodeProps<BlockNodeType>) {
+export const BlockNode = memo(function BlockNode({ id, selected }: BlockNodeProps) {
   countRender(id);
   const block = useDesigner((s) => s.history.present.blocks[id]);
   const definition = useDesigner((s) => (block ? s.definitions[block.type] : undefined));
@@ -84,4 +92,4 @@ export const BlockNode = memo(function BlockNode({ id, selected }: NodeProps<Blo
       </ul>
     </div>
   );
-});
+}, sameBlockProps);

@@ -5,7 +5,8 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { Application, Phase } from '../../../../schemas/application.generated.ts';
 import { links } from '../flow/links.ts';
-import type { LaneBox } from './lanes.ts';
+import type { BlockShape } from './block-geometry.ts';
+import { BLOCK_WIDTH, type LaneBox } from './lanes.ts';
 
 export type LaneNode = Node<{ phase: Phase }, 'lane'>;
 export type BlockNode = Node<Record<string, never>, 'block'>;
@@ -21,6 +22,7 @@ export function syncNodes(
   doc: Application,
   lanes: readonly LaneBox[],
   previous: readonly DesignerNode[],
+  shapeOf: (id: string) => BlockShape,
 ): DesignerNode[] {
   const prev = new Map(previous.map((n) => [n.id, n]));
   const nodes: DesignerNode[] = [];
@@ -59,7 +61,18 @@ export function syncNodes(
     if (old && old.parentId === parentId && old.position.x === position.x && old.position.y === position.y) {
       nodes.push(old);
     } else {
-      nodes.push({ ...old, id, type: 'block', parentId, position, data: EMPTY });
+      // A block React Flow has not measured yet gets its size and handles from block-geometry.ts,
+      // so it need not be drawn until it comes into view (onlyRenderVisibleElements).
+      const shape = old ? undefined : shapeOf(id);
+      nodes.push({
+        ...old,
+        id,
+        type: 'block',
+        parentId,
+        position,
+        data: EMPTY,
+        ...(shape && { initialWidth: BLOCK_WIDTH, initialHeight: shape.height, handles: shape.handles }),
+      });
     }
   }
   return nodes;

@@ -13,6 +13,13 @@ export function catalogOf(definitions: Record<string, RunnableBlockDefinition>):
   };
 }
 
+const whenIdle = (run: () => void): number =>
+  typeof requestIdleCallback === 'function'
+    ? requestIdleCallback(run, { timeout: 1000 })
+    : window.setTimeout(run, 0);
+const cancelIdle = (handle: number) =>
+  typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : window.clearTimeout(handle);
+
 /**
  * Re-checks the flow shortly after each edit with the same validator the runtime runs before it
  * publishes, so the Issues panel and the server agree. Results live beside the nodes, not in them.
@@ -22,7 +29,15 @@ export function useLiveValidation(): void {
   const definitions = useDesigner((s) => s.definitions);
   const catalog = useMemo(() => catalogOf(definitions), [definitions]);
   useEffect(() => {
-    const timer = setTimeout(() => designer.setIssues(validateApplication(doc, catalog).issues), 250);
-    return () => clearTimeout(timer);
+    // After a pause in editing, and then only when the browser is idle: checking 1,000 blocks must
+    // not hold up drawing the canvas that just opened (bench/editor.ts).
+    let idle = 0;
+    const timer = setTimeout(() => {
+      idle = whenIdle(() => designer.setIssues(validateApplication(doc, catalog).issues));
+    }, 250);
+    return () => {
+      clearTimeout(timer);
+      cancelIdle(idle);
+    };
   }, [doc, catalog]);
 }

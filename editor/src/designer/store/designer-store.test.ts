@@ -128,6 +128,20 @@ describe('designer store', () => {
     expect(doc.phases.selfService).toBe(a);
   });
 
+  it('leaves out pasted blocks the target application type does not allow', () => {
+    // The test menu is placed in Default applications only.
+    const a = designer.dropBlock('menu', 'selfService', { x: 300, y: 100 })!;
+    designer.select([a]);
+    const clip = designer.copy()!;
+    designer.load({ doc: newApplication('Callbacks', 'Callback', 'cb'), revision: 1, definitions });
+    const before = currentDoc();
+    designer.paste(clip);
+    expect(currentDoc()).toBe(before);
+    expect(useDesigner.getState().notice).toMatch(
+      /1 pasted block\(s\) are not allowed in a Callback application/,
+    );
+  });
+
   it('re-renders only the dragged node: other node objects keep their identity', () => {
     const a = designer.dropBlock('play-message', 'selfService', { x: 300, y: 100 })!;
     designer.dropBlock('play-message', 'selfService', { x: 700, y: 100 });

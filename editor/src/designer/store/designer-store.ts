@@ -15,6 +15,7 @@ import {
 import { create } from 'zustand';
 import type { Application, Phase, VariableDeclaration } from '../../../../schemas/application.generated.ts';
 import type { RunnableBlockDefinition, ValidationIssue } from '../../api/types.ts';
+import { blockShape } from '../canvas/block-geometry.ts';
 import { type DesignerNode, type LinkEdge, syncEdges, syncNodes } from '../canvas/flow-elements.ts';
 import { BLOCK_WIDTH, clampToLane, type LaneBox, laneBoxes } from '../canvas/lanes.ts';
 import { type ClipboardContent, copyBlocks, pasteBlocks } from '../flow/clipboard.ts';
@@ -92,21 +93,27 @@ const set = useDesigner.setState;
 /** Derives lanes, nodes and edges for a document, reusing what did not change. */
 function derive(doc: Application, state: DesignerState): Pick<DesignerState, 'lanes' | 'nodes' | 'edges'> {
   const measured = new Map(state.nodes.map((n) => [n.id, n.measured?.height]));
-  const lanes = laneBoxes(doc, (id) => {
-    const m = measured.get(id);
-    if (m) return m;
+  const shapeOf = (id: string) => {
     const block = doc.blocks[id];
     const def = block && state.definitions[block.type];
-    return 56 + (def && block ? outcomesOf(def, block.properties).length : 1) * 22;
-  });
+    const ports = def && block ? outcomesOf(def, block.properties).map((o) => o.name) : [];
+    return blockShape(ports, !def || (!!block?.label && block.label !== def.title));
+  };
+  const lanes = laneBoxes(doc, (id) => measured.get(id) ?? shapeOf(id).height);
   const sameLanes =
     lanes.length === state.lanes.length &&
     lanes.every((l, i) => JSON.stringify(l) === JSON.stringify(state.lanes[i]));
   return {
     lanes: sameLanes ? state.lanes : lanes,
-    nodes: syncNodes(doc, lanes, state.nodes),
+    nodes: syncNodes(doc, lanes, state.nodes, shapeOf),
     edges: syncEdges(doc, state.edges),
   };
+}
+
+function withoutHandles(node: DesignerNode): DesignerNode {
+  if (!node.handles) return node;
+  const { handles: _, ...rest } = node;
+  return rest as DesignerNode;
 }
 
 export function currentDoc(): Application {
@@ -172,7 +179,11 @@ export const designer = {
   onNodesChange(changes: NodeChange<DesignerNode>[]): void {
     // Removals go through onDelete so they become one undoable document edit.
     const kept = changes.filter((c) => c.type !== 'remove' && c.type !== 'add' && c.type !== 'replace');
-    if (kept.length) set({ nodes: applyNodeChanges(kept, get().nodes) });
+    if (!kept.length) return;
+    const nodes = applyNodeChanges(kept, get().nodes);
+    // A measured block drops its estimated handles, so React Flow keeps the ones it measured.
+    const measured = new Set(kept.filter((c) => c.type === 'dimensions').map((c) => c.id));
+    set({ nodes: measured.size ? nodes.map((n) => (measured.has(n.id) ? withoutHandles(n) : n)) : nodes });
   },
 
   onEdgesChange(changes: EdgeChange<LinkEdge>[]): void {
@@ -334,8 +345,26 @@ export const designer = {
     return copyBlocks(currentDoc(), designer.selectedBlockIds());
   },
 
+  /**
+   * Pastes blocks copied here or in another application (the clipboard is in localStorage). Blocks
+   * the target's application type does not allow in their phase are left out, and the user told.
+   */
   paste(clip: ClipboardContent): void {
-    const result = pasteBlocks(currentDoc(), clip);
+    const state = get();
+    const doc = state.history.present;
+    const blocks = Object.fromEntries(
+      Object.entries(clip.blocks).filter(([, block]) => {
+        const definition = state.definitions[block.type];
+        return definition && allowedIn(definition, doc.type, block.phase);
+      }),
+    );
+    const left = Object.keys(clip.blocks).length - Object.keys(blocks).length;
+    if (left > 0)
+      designer.notify(
+        `${left} pasted block(s) are not allowed in a ${doc.type} application and were left out.`,
+      );
+    if (Object.keys(blocks).length === 0) return;
+    const result = pasteBlocks(doc, { ...clip, blocks });
     applyEdit(() => result.doc);
     designer.select(Object.values(result.idMap));
   },

@@ -4,6 +4,16 @@ import { designer } from '../store/designer-store.ts';
 
 const CLIPBOARD_KEY = 'ringback.clipboard';
 
+/** What another tab or application left on the clipboard, if it is blocks. */
+function readClipboard(): ClipboardContent | null {
+  try {
+    const clip = JSON.parse(localStorage.getItem(CLIPBOARD_KEY) ?? 'null') as ClipboardContent | null;
+    return clip?.kind === 'ringback/blocks' && clip.blocks ? clip : null;
+  } catch {
+    return null;
+  }
+}
+
 function typingInField(target: EventTarget | null): boolean {
   return (
     target instanceof HTMLElement &&
@@ -36,9 +46,9 @@ export function useShortcuts({ onHelp }: { onHelp: () => void }): void {
         // localStorage, so blocks can be pasted into another application or tab.
         localStorage.setItem(CLIPBOARD_KEY, JSON.stringify(clip));
       } else if (key === 'v') {
-        const raw = localStorage.getItem(CLIPBOARD_KEY);
-        if (!raw) return;
-        designer.paste(JSON.parse(raw) as ClipboardContent);
+        const clip = readClipboard();
+        if (!clip) return;
+        designer.paste(clip);
       } else return;
       event.preventDefault();
     };

@@ -1,0 +1,45 @@
+/**
+ * Where a block's handles sit before React Flow has measured it (numbers from block-node.tsx and
+ * designer.css). React Flow draws every unmeasured node once to find its handles; giving it these
+ * lets a large flow open drawing only the blocks in view. Once measured, the DOM's numbers win.
+ */
+import type { NodeHandle } from '@xyflow/react';
+import { Position } from '@xyflow/react';
+import { BLOCK_WIDTH } from './lanes.ts';
+
+const HEAD = 34;
+const TYPE_LINE = 17;
+const PORT = 22;
+const HANDLE = 9;
+
+export interface BlockShape {
+  height: number;
+  handles: NodeHandle[];
+}
+
+export function blockShape(ports: readonly string[], hasTypeLine: boolean): BlockShape {
+  const top = HEAD + (hasTypeLine ? TYPE_LINE : 0);
+  const height = top + PORT * Math.max(1, ports.length);
+  const handles: NodeHandle[] = [
+    {
+      id: 'in',
+      type: 'target',
+      position: Position.Left,
+      x: -HANDLE / 2 + 1,
+      y: height / 2 - HANDLE / 2,
+      width: HANDLE,
+      height: HANDLE,
+    },
+    ...ports.map((id, i) => ({
+      id,
+      type: 'source' as const,
+      position: Position.Right,
+      x: BLOCK_WIDTH - HANDLE / 2 - 1,
+      // Measured: each handle's top sits half a pixel above its port row.
+      y: top - 0.5 + PORT * i,
+      width: HANDLE,
+      height: HANDLE,
+    })),
+  ];
+  return { height, handles };
+}
