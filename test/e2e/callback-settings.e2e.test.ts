@@ -6,11 +6,11 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/client.ts';
 import { type StartedRuntime, startRuntime } from '../support/start-runtime.ts';
-import { CHROMIUM_ARGS } from './support/chromium.ts';
+import { launchChromium } from './support/chromium.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const artifacts = `${repo}test-artifacts`;
@@ -35,10 +35,7 @@ describe('callback settings', () => {
     api = await new ApiClient(runtime.baseUrl).login('admin', runtime.adminPassword);
     const probe = await api.get(ROWS);
     missingRoute = probe.status === 404 && probe.body?.code === 'ROUTE_NOT_FOUND';
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
   }, 180_000);
 

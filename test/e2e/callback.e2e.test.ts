@@ -5,9 +5,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedRuntime, startRuntime } from '../support/start-runtime.ts';
+import { launchChromium } from './support/chromium.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const artifacts = `${repo}test-artifacts`;
@@ -23,19 +24,7 @@ describe('following a booked callback', () => {
     });
     // Tuesday 10:00 in Los Angeles: the Sales office is open.
     runtime = await startRuntime({ RINGBACK_CLOCK: 'virtual', RINGBACK_CLOCK_START: '2026-11-24T18:00:00Z' });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
   }, 180_000);
 

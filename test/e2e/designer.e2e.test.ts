@@ -6,11 +6,11 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedRuntime, startRuntime } from '../support/start-runtime.ts';
 import { connect, dropBlock } from './support/canvas-gestures.ts';
-import { CHROMIUM_ARGS } from './support/chromium.ts';
+import { launchChromium } from './support/chromium.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const artifacts = `${repo}test-artifacts`;
@@ -35,10 +35,7 @@ describe('designer', () => {
       cwd: repo,
     });
     runtime = await startRuntime();
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
   }, 180_000);
 
@@ -227,8 +224,17 @@ describe('designer', () => {
     await page.goto(designerUrl);
     await page.reload();
     await expect.poll(() => page.locator('.block-node').count()).toBe(4);
-    await page.waitForTimeout(300);
-    await page.evaluate('window.__ringbackRenderCounts = {}');
+    // Wait until the page is quiet (validation and measuring run after load), then count.
+    await expect
+      .poll(
+        async () => {
+          await page.evaluate('window.__ringbackRenderCounts = {}');
+          await page.waitForTimeout(400);
+          return page.evaluate('Object.keys(window.__ringbackRenderCounts).length');
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(0);
     const head = (await block(ids.bye).locator('.block-head').boundingBox())!;
     await page.mouse.move(head.x + 20, head.y + head.height / 2);
     await page.mouse.down();

@@ -1,3 +1,5 @@
+import { type Browser, chromium } from 'playwright-core';
+
 /** How the browser tests launch Chromium: headless, no GPU, nothing phoning home. */
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -9,3 +11,11 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** Debian's Chromium (or CHROMIUM_PATH), launched with CHROMIUM_ARGS; never a downloaded browser. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
