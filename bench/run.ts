@@ -12,6 +12,7 @@ const benches: [string, () => Promise<void> | void][] = [
   ['validation', () => benchValidation(report)],
   ['http', () => benchHttpTestCalls(report)],
   ['startup', () => benchStartup(report)],
+  ['callbacks', async () => (await import('./callbacks.ts')).benchCallbacks(report)],
 ];
 for (const [name, bench] of benches) {
   if (only && only !== name) continue;

@@ -29,6 +29,8 @@ export interface RuntimeConfig {
   engineTickMs: number;
   /** Run the callback engine (scheduler + dispatcher) in this process. */
   engineEnabled: boolean;
+  /** How long a dispatch lease lasts without renewal; a dead process's work is taken over after it. */
+  engineLeaseMs: number;
 }
 
 export class ConfigError extends Error {
@@ -110,6 +112,7 @@ export function readConfig(env: Env = process.env): RuntimeConfig {
     simDialDelayMs: int('RINGBACK_SIM_DIAL_MS', 5000, 0, 600_000),
     engineTickMs: int('RINGBACK_ENGINE_TICK_MS', 250, 10, 60_000),
     engineEnabled: oneOf('RINGBACK_ENGINE', ['on', 'off'] as const, 'on') === 'on',
+    engineLeaseMs: int('RINGBACK_LEASE_MS', 30_000, 1000, 600_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -3,7 +3,6 @@
  * `createRuntime` is what `ringback serve`, the tests and the benchmarks all start.
  */
 import type { BlockServices } from '../blocks/contract.ts';
-import { deliverEvent } from './interpreter/call.ts';
 import { type ApplicationStore, applicationStore } from './applications/application-store.ts';
 import { type AuthService, authService } from './auth/auth-service.ts';
 import { type BusinessHoursStore, businessHoursStore } from './business-hours-store/business-hours-store.ts';
@@ -13,6 +12,7 @@ import { callStore } from './calls/call-store.ts';
 import { type Clock, systemClock, type VirtualClock, virtualClock } from './clock/index.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import type { RuntimeConfig } from './env.ts';
+import { deliverEvent } from './interpreter/call.ts';
 import { type PhoneNumberStore, phoneNumberStore } from './phone-numbers/phone-number-store.ts';
 import { type SeedReport, seed } from './seed/seed.ts';
 
@@ -58,7 +58,16 @@ export async function createRuntime(config: RuntimeConfig): Promise<Runtime> {
   });
   const calls = callService({ applications, phoneNumbers, store: callStore(db, now), clock, services });
   const auth = authService(db, clock, config.sessionIdleMinutes);
-  const seedReport = await seed({ db, auth, applications, phoneNumbers, businessHours, callbacks, config, now });
+  const seedReport = await seed({
+    db,
+    auth,
+    applications,
+    phoneNumbers,
+    businessHours,
+    callbacks,
+    config,
+    now,
+  });
   // Route Call waits for `routed`; the simulator says when an agent took the call.
   callbacks.host.setOnRouted(({ tenantId, callId, agentId }) => {
     void calls
@@ -67,6 +76,8 @@ export async function createRuntime(config: RuntimeConfig): Promise<Runtime> {
       })
       .catch(() => undefined);
   });
+  // An answered callback runs its queue's Callback application as a call.
+  callbacks.engine.runApplicationsWith({ applications, services });
   await callbacks.host.syncAgents();
   if (config.engineEnabled) callbacks.engine.start();
 

@@ -10,11 +10,13 @@ import type { Clock } from '../clock/index.ts';
 import type { Database } from '../db/client.ts';
 import { callbackSettings } from '../db/schema.ts';
 import { dispatcher } from './dispatcher.ts';
-import type { QueueConfigs } from './queue-config.ts';
+import { callbackExecution } from './execution.ts';
+import type { QueueConfig, QueueConfigs } from './queue-config.ts';
 import { deleteExpired, promoteDue, purgeQueue } from './scheduler.ts';
 
 const PURGE_EVERY_MS = 1000;
 const RETENTION_EVERY_MS = 60_000;
+const CONFIG_EVERY_MS = 200;
 
 export function callbackEngine(deps: {
   db: Database;
@@ -23,6 +25,8 @@ export function callbackEngine(deps: {
   queues: QueueConfigs;
   nodeId: string;
   tickMs: number;
+  /** Dispatch lease; LEASE_MS when not given. */
+  leaseMs?: number;
 }) {
   const { db, clock, host, queues, nodeId } = deps;
   const actor = `engine:${nodeId}`;
@@ -32,11 +36,24 @@ export function callbackEngine(deps: {
     inFlight.add(settled);
     void settled.finally(() => inFlight.delete(settled));
   };
-  const dispatch = dispatcher({ db, host, nodeId, now: () => clock.now(), track });
+  const execution = callbackExecution({ db, nodeId, now: () => clock.now() });
+  const dispatch = dispatcher({
+    db,
+    host,
+    nodeId,
+    now: () => clock.now(),
+    track,
+    execution,
+    ...(deps.leaseMs ? { leaseMs: deps.leaseMs } : {}),
+  });
   const configured = new Map<string, string>();
   let lastPurge = 0;
   let lastRetention = 0;
   let running: Promise<void> | undefined;
+  let lastRefresh: { at: number; configs: QueueConfig[] } | undefined;
+  // On the system clock the tick does not wait for dials and connections it started: they finish
+  // on their own, and the next tick must not be held back by them (due time → dial latency).
+  const settleInTick = () => (clock.kind === 'virtual' ? settle() : Promise.resolve());
 
   async function settle(): Promise<void> {
     // Let dial results delivered by the simulator tick run, then wait for what they started.
@@ -47,8 +64,10 @@ export function callbackEngine(deps: {
     }
   }
 
-  async function once(): Promise<void> {
-    const now = clock.now();
+  /** Agents and queue settings, re-read every tick on a virtual clock and every CONFIG_EVERY_MS on the system clock. */
+  async function refresh(now: number): Promise<QueueConfig[]> {
+    if (clock.kind !== 'virtual' && lastRefresh && now - lastRefresh.at < CONFIG_EVERY_MS)
+      return lastRefresh.configs;
     await host.syncAgents();
     const keys = await db
       .select({ tenantId: callbackSettings.tenantId, virtualQueue: callbackSettings.virtualQueue })
@@ -57,6 +76,13 @@ export function callbackEngine(deps: {
     const configs = (
       await Promise.all(keys.map((k) => queues.find(k.tenantId, k.virtualQueue).catch(() => undefined)))
     ).filter((c) => c !== undefined);
+    lastRefresh = { at: now, configs };
+    return configs;
+  }
+
+  async function once(): Promise<void> {
+    const now = clock.now();
+    const configs = await refresh(now);
     for (const config of configs) {
       const { settings } = config;
       const signature = JSON.stringify([
@@ -81,15 +107,16 @@ export function callbackEngine(deps: {
       }
     }
     host.tick();
-    await settle();
+    await settleInTick();
     await promoteDue(db, now, actor);
     if (now - lastPurge >= PURGE_EVERY_MS) {
       lastPurge = now;
       for (const config of configs) await purgeQueue(db, config, now, actor);
     }
-    for (const config of configs) await dispatch.dispatchQueue(config);
-    await settle();
+    // Renewed before claiming, so a long virtual-clock jump never makes our own leases look expired.
     await dispatch.renewLeases();
+    for (const config of configs) await dispatch.dispatchQueue(config);
+    await settleInTick();
     if (now - lastRetention >= RETENTION_EVERY_MS) {
       lastRetention = now;
       await deleteExpired(db, now);
@@ -109,6 +136,8 @@ export function callbackEngine(deps: {
   return {
     tick,
     settle,
+    /** How answered callbacks start their Callback application (the call service, from runtime.ts). */
+    runApplicationsWith: execution.use,
     start(): void {
       if (clock.kind === 'virtual') {
         stopListening = clock.onAdvance(async () => {

@@ -39,6 +39,7 @@ export function createCallbackModule(deps: {
     queues,
     nodeId: config.nodeId,
     tickMs: config.engineTickMs,
+    leaseMs: config.engineLeaseMs,
   });
   return {
     rules,

@@ -1,41 +1,62 @@
 /**
  * Time-driven transitions: SCHEDULED → QUEUED at the desired time, the purges (Callback Purge
- * Time, end of the business day) and the 14-day retention. Each is one guarded UPDATE/DELETE, so
- * several processes may run them at once; the audit lines come from the rows each one changed.
+ * Time, end of the business day) and the 14-day retention. Each is one guarded statement that
+ * writes its audit lines from the rows it changed (a data-modifying CTE), so several processes
+ * may run them at once and a process killed half way leaves no change without its audit.
  */
-import { and, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
+import { rows } from '../db/migrate.ts';
 import { callbackAudit, callbacks, dialAttempts } from '../db/schema.ts';
-import { transition } from './callback-store.ts';
 import type { QueueConfig } from './queue-config.ts';
 
 export async function promoteDue(db: Database, nowMs: number, actor: string): Promise<number> {
-  return db.transaction(async (tx) => {
-    const promoted = await tx
-      .update(callbacks)
-      .set({ state: 'QUEUED', queuedAt: nowMs, nextAttemptAt: nowMs, updatedAt: nowMs })
-      .where(and(eq(callbacks.state, 'SCHEDULED'), lte(callbacks.desiredTime, nowMs)))
-      .returning({ id: callbacks.id });
-    if (promoted.length > 0) {
-      await tx.insert(callbackAudit).values(
-        promoted.map(({ id }) => ({
-          callbackId: id,
-          at: nowMs,
-          fromState: 'SCHEDULED',
-          toState: 'QUEUED',
-          reason: 'DUE',
-          actor,
-        })),
-      );
-    }
-    return promoted.length;
-  });
+  const result = await db.execute(sql`
+    with promoted as (
+      update callbacks set state = 'QUEUED', queued_at = ${nowMs}::bigint, next_attempt_at = ${nowMs}::bigint,
+        updated_at = ${nowMs}::bigint
+      where state = 'SCHEDULED' and desired_time <= ${nowMs}::bigint
+      returning id
+    ), audit as (
+      insert into callback_audit (callback_id, at, from_state, to_state, reason, actor)
+      select id, ${nowMs}::bigint, 'SCHEDULED', 'QUEUED', 'DUE', ${actor}::text from promoted
+    )
+    select count(*)::int as n from promoted`);
+  return rows<{ n: number }>(result)[0]?.n ?? 0;
+}
+
+/** Completes the queue's waiting, unleased callbacks that entered it before `enteredBefore`. */
+async function purgeEnteredBefore(
+  db: Database,
+  config: QueueConfig,
+  enteredBefore: number,
+  reason: string,
+  nowMs: number,
+  actor: string,
+): Promise<number> {
+  const result = await db.execute(sql`
+    with purged as (
+      update callbacks set state = 'COMPLETED', reason = ${reason}::text, completed_at = ${nowMs}::bigint,
+        updated_at = ${nowMs}::bigint, lease_owner = null, lease_until = null
+      where tenant_id = ${config.tenantId} and virtual_queue = ${config.settings.virtualQueue}
+        and state = 'QUEUED' and lease_owner is null and queued_at < ${enteredBefore}::bigint
+      returning id
+    ), audit as (
+      insert into callback_audit (callback_id, at, from_state, to_state, reason, actor)
+      select id, ${nowMs}::bigint, 'QUEUED', 'COMPLETED', ${reason}::text, ${actor}::text from purged
+    )
+    select count(*)::int as n from purged`);
+  return rows<{ n: number }>(result)[0]?.n ?? 0;
 }
 
 /**
  * Purges the queue's waiting (QUEUED, not being dialled) callbacks: after the Callback Purge Time
  * in the queue, and when the opening they entered the queue in has closed (Purge At End Of Day).
  * A callback that entered while closed belongs to the next opening.
+ *
+ * The close of an entry's opening never decreases with its entry time, and every entry made
+ * before the close of the oldest entry's opening shares that close; so one statement per closed
+ * opening (usually none) purges them all, without reading the waiting callbacks.
  */
 export async function purgeQueue(
   db: Database,
@@ -44,36 +65,32 @@ export async function purgeQueue(
   actor: string,
 ): Promise<number> {
   const { settings, hours, tenantId } = config;
-  const waiting = await db
-    .select({ id: callbacks.id, queuedAt: callbacks.queuedAt })
-    .from(callbacks)
-    .where(
-      and(
-        eq(callbacks.tenantId, tenantId),
-        eq(callbacks.virtualQueue, settings.virtualQueue),
-        eq(callbacks.state, 'QUEUED'),
-      ),
-    );
   let purged = 0;
   const purgeAfterMs = settings.callbackPurgeTimeMinutes * 60_000;
-  for (const { id, queuedAt } of waiting) {
-    const entered = queuedAt ?? nowMs;
-    let reason: string | undefined;
-    if (purgeAfterMs > 0 && nowMs - entered >= purgeAfterMs) reason = 'PURGED_TIMEOUT';
-    else if (settings.purgeAtEndOfDay) {
-      const close = hours.endOfBusinessDay(entered) ?? hours.nextOpening(entered)?.endMs ?? null;
-      if (close !== null && close <= nowMs) reason = 'PURGED_END_OF_DAY';
-    }
-    if (!reason) continue;
-    const done = await transition(db, id, {
-      from: ['QUEUED'],
-      to: 'COMPLETED',
-      reason,
+  if (purgeAfterMs > 0)
+    purged += await purgeEnteredBefore(db, config, nowMs - purgeAfterMs + 1, 'PURGED_TIMEOUT', nowMs, actor);
+  if (!settings.purgeAtEndOfDay) return purged;
+  for (let opening = 0; opening < 32; opening++) {
+    const [oldest] = rows<{ at: string | number | null }>(
+      await db.execute(sql`
+        select min(queued_at) as at from callbacks
+        where tenant_id = ${tenantId} and virtual_queue = ${settings.virtualQueue}
+          and state = 'QUEUED' and lease_owner is null`),
+    );
+    if (oldest?.at === null || oldest?.at === undefined) break;
+    const entered = Number(oldest.at);
+    const close = hours.endOfBusinessDay(entered) ?? hours.nextOpening(entered)?.endMs ?? null;
+    if (close === null || close > nowMs) break;
+    const done = await purgeEnteredBefore(
+      db,
+      config,
+      Math.max(close, entered + 1),
+      'PURGED_END_OF_DAY',
+      nowMs,
       actor,
-      at: nowMs,
-      where: sql`${callbacks.leaseOwner} is null`,
-    });
-    if (done) purged++;
+    );
+    purged += done;
+    if (done === 0) break;
   }
   return purged;
 }

@@ -100,6 +100,10 @@ export const callbacks = pgTable(
   },
   (t) => [
     index('callbacks_due').on(t.state, t.nextAttemptAt).where(sql`${t.state} <> 'COMPLETED'`),
+    // The dispatcher's claim: the oldest waiting callbacks of each priority (dispatcher leases.ts).
+    index('callbacks_queued')
+      .on(t.tenantId, t.virtualQueue, t.priority, t.queuedAt)
+      .where(sql`${t.state} = 'QUEUED'`),
     index('callbacks_number').on(t.tenantId, t.virtualQueue, t.phoneNumber),
     index('callbacks_desired').on(t.tenantId, t.desiredTime),
     index('callbacks_expires').on(t.expiresAt),

@@ -1,0 +1,262 @@
+/**
+ * The callback engine on PostgreSQL: callbacks/create over HTTP beside a hello-world Hono route
+ * driven by the same closed-loop client; 30-day availability with a capacity rule and 10,000
+ * bookings; due time → dial start; dispatch across three `ringback serve` processes. Needs
+ * DATABASE_URL (a PostgreSQL server); every figure uses a fresh database.
+ */
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import postgres from 'postgres';
+import { freshDatabaseUrl } from '../test/support/database.ts';
+import { type SpawnedRuntime, spawnRuntime } from '../test/support/spawn-runtime.ts';
+import { startRuntime } from '../test/support/start-runtime.ts';
+import { median, percentile, type Report } from './report.ts';
+
+const DAY = 86_400_000;
+const apiKey = 'rbk_demo_key_for_tests_000000';
+
+/** A valid North American number per index (area codes 212, 213, … each with 10,000 lines). */
+const numberOf = (i: number) => `+1${212 + Math.floor(i / 10_000)}555${String(i % 10_000).padStart(4, '0')}`;
+const numberSql = (n: string) =>
+  `'+1' || (212 + ${n} / 10000) || '555' || lpad((${n} % 10000)::text, 4, '0')`;
+
+async function closedLoop(concurrency: number, seconds: number, operation: () => Promise<void>) {
+  let done = 0;
+  const until = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < until) {
+        await operation();
+        done++;
+      }
+    }),
+  );
+  return done / seconds;
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}
+
+async function benchCreateAndAvailability(report: Report): Promise<void> {
+  const hello = new Hono().get('/hello', (c) => c.text('hello'));
+  const helloServer = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: hello.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const helloUrl = `http://127.0.0.1:${(helloServer.address() as AddressInfo).port}/hello`;
+  const database = await freshDatabaseUrl('postgres');
+  // The engine is off: this measures booking alone (validation, throttles, rule, insert).
+  const started = await startRuntime({
+    DATABASE_URL: database.url,
+    RINGBACK_ENGINE: 'off',
+    RINGBACK_DEMO_API_KEY: apiKey,
+  });
+  const sql = postgres(database.url, { max: 2, onnotice: () => {} });
+  try {
+    // Room for every immediate booking of the run.
+    await sql`update callback_settings set document = document || '{"maxQueuedCallbacks": 1000000000}'::jsonb
+      where virtual_queue = 'Sales_VQ'`;
+    let next = 0;
+    const create = async () => {
+      const response = await fetch(`${started.baseUrl}/engagement/v3/callbacks/create`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
+        body: JSON.stringify({ serviceName: 'Sales_VQ', phoneNumber: numberOf(next++) }),
+      });
+      if (response.status !== 200) throw new Error(`create: ${response.status} ${await response.text()}`);
+      await response.arrayBuffer();
+    };
+    await closedLoop(16, 2, create);
+    const createsPerSecond = await closedLoop(16, 8, create);
+    await closedLoop(16, 1, async () => void (await fetch(helloUrl)).text());
+    const helloPerSecond = await closedLoop(16, 4, async () => void (await fetch(helloUrl)).text());
+    report.figure('callbacks/create over HTTP, immediate, PostgreSQL: creates / s', createsPerSecond, {
+      unit: '/s',
+      target: '≥ 3,000/s',
+      ok: createsPerSecond >= 3000,
+    });
+    report.figure('  baseline: hello-world Hono route, same client, requests / s', helloPerSecond, {
+      unit: '/s',
+    });
+    report.ratio('  creates ÷ hello-world requests', createsPerSecond / helloPerSecond);
+
+    // Availability: 10,000 scheduled bookings spread over the open slots of the next 30 days.
+    const [{ tenant_id: tenantId } = { tenant_id: '' }] =
+      await sql`select tenant_id from callback_settings where virtual_queue = 'Sales_VQ'`;
+    const runtime = started.runtime;
+    const config = await runtime.callbacks.queues.get(tenantId as string, 'Sales_VQ');
+    const now = Date.now();
+    const { slotsBetween } = await import('../runtime/callbacks/slots.ts');
+    const open = (await slotsBetween(runtime.db, config, now, now + 30 * DAY)).filter((s) => s.total > 0);
+    const starts = open.map((s) => s.startMs);
+    await sql`insert into callbacks (id, tenant_id, virtual_queue, phone_number, state, origin, desired_time,
+        slot_start, priority, user_data, details, created_at, updated_at, expires_at)
+      select gen_random_uuid()::text, ${tenantId}, 'Sales_VQ', ${sql.unsafe(numberSql('(n + 500000)'))}, 'SCHEDULED',
+        'scheduled', s.start, s.start, 1, '{}'::jsonb, '{}'::jsonb, ${now}::bigint, ${now}::bigint, s.start + ${14 * DAY}::bigint
+      from generate_series(0, 9999) n
+      cross join lateral (select (${starts}::bigint[])[1 + n % ${starts.length}] as start) s`;
+    await sql`insert into slot_bookings (tenant_id, virtual_queue, slot_start, count)
+      select tenant_id, virtual_queue, slot_start, count(*) from callbacks where state = 'SCHEDULED'
+      group by 1, 2, 3 on conflict (tenant_id, virtual_queue, slot_start) do update set count = excluded.count`;
+    const url = `${started.baseUrl}/engagement/v3/callbacks/availability/Sales_VQ?numberOfDays=30&maxTimeSlots=10000`;
+    const latencies: number[] = [];
+    let slotsShown = 0;
+    for (let i = 0; i < 220; i++) {
+      const t0 = performance.now();
+      const response = await fetch(url, { headers: { 'x-api-key': apiKey } });
+      const body = (await response.json()) as { data?: { slots: unknown[] } };
+      if (i >= 20) latencies.push(performance.now() - t0);
+      slotsShown = body.data?.slots.length ?? 0;
+    }
+    const inProcess: number[] = [];
+    for (let i = 0; i < 220; i++) {
+      const t0 = performance.now();
+      await slotsBetween(runtime.db, config, Date.now(), Date.now() + 30 * DAY);
+      if (i >= 20) inProcess.push(performance.now() - t0);
+    }
+    report.figure(
+      `availability, 30 days, capacity rule, 10,000 bookings (${slotsShown} slots): median`,
+      median(latencies),
+      { unit: 'ms', target: '< 5 ms', ok: median(latencies) < 5 },
+    );
+    report.figure('  p99 of the same', percentile(latencies, 99), { unit: 'ms' });
+    report.figure('  without HTTP (slotsBetween in process): median', median(inProcess), { unit: 'ms' });
+  } finally {
+    helloServer.close();
+    await sql.end();
+    await started.stop();
+    await database.drop();
+  }
+}
+
+/** Starts `processes` runtimes on one fresh database with Ready agents of short handle time. */
+async function cluster(processes: number, env: Record<string, string>, agents: number) {
+  const database = await freshDatabaseUrl('postgres');
+  const sql = postgres(database.url, { max: 4, onnotice: () => {} });
+  const base = { DATABASE_URL: database.url, RINGBACK_DEMO_API_KEY: apiKey, LOG_LEVEL: 'warn', ...env };
+  // RINGBACK_BENCH_PROFILE_DIR: each process writes a CPU profile there when it stops.
+  const profile = process.env.RINGBACK_BENCH_PROFILE_DIR;
+  const options = profile ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profile}`] } : {};
+  const nodes: SpawnedRuntime[] = [await spawnRuntime('node-a', base, options)];
+  await sql`update callback_settings set document = document || '{"purgeAtEndOfDay": false, "maxQueuedCallbacks": 1000000000}'::jsonb
+    where virtual_queue = 'Sales_VQ'`;
+  if (process.env.RINGBACK_BENCH_NO_APP)
+    await sql`update callback_settings set document = document || '{"callbackApplication": ""}'::jsonb`;
+  const [{ tenant_id: tenantId } = { tenant_id: '' }] =
+    await sql`select tenant_id from callback_settings where virtual_queue = 'Sales_VQ'`;
+  await sql`insert into agents (tenant_id, id, name, skills, handle_time, state, updated_at)
+    select ${tenantId}, 'bench-' || n, 'Bench agent ' || n, '{"Sales": 5}'::jsonb,
+      '{"kind": "fixed", "seconds": 0.01}'::jsonb, 'Ready', ${Date.now()}::bigint
+    from generate_series(1, ${agents}) n`;
+  for (let i = 1; i < processes; i++) nodes.push(await spawnRuntime(`node-${'abc'[i]}`, base, options));
+  return {
+    sql,
+    tenantId: tenantId as string,
+    async stop() {
+      await Promise.all(nodes.map((node) => node.kill('SIGTERM')));
+      await sql.end();
+      await database.drop();
+    },
+  };
+}
+
+async function benchDueToDial(report: Report): Promise<void> {
+  const tickMs = 20;
+  const { sql, tenantId, stop } = await cluster(
+    1,
+    { RINGBACK_SIM_DIAL_MS: '100', RINGBACK_ENGINE_TICK_MS: String(tickMs) },
+    400,
+  );
+  try {
+    // 1,000 scheduled callbacks falling due over 10 s (100 a second).
+    const count = 1000;
+    const start = Date.now() + 2000;
+    await sql`insert into callbacks (id, tenant_id, virtual_queue, phone_number, state, origin, desired_time,
+        priority, user_data, details, created_at, updated_at, expires_at)
+      select gen_random_uuid()::text, ${tenantId}, 'Sales_VQ', ${sql.unsafe(numberSql('n'))}, 'SCHEDULED', 'scheduled',
+        ${start}::bigint + n * 10, 1, '{}'::jsonb, '{}'::jsonb, ${Date.now()}::bigint, ${Date.now()}::bigint,
+        ${start + 15 * DAY}::bigint
+      from generate_series(0, ${count - 1}) n`;
+    await waitFor(
+      async () => Number((await sql`select count(*) as n from dial_attempts`)[0]?.n) >= count,
+      60_000,
+    );
+    const delays = (
+      await sql`select d.started_at - c.desired_time as delay from dial_attempts d
+        join callbacks c on c.id = d.callback_id where d.attempt = 1`
+    ).map((r) => Number(r.delay));
+    report.figure(`due time → dial start, one process, tick ${tickMs} ms: p50`, median(delays), {
+      unit: 'ms',
+    });
+    report.figure(`  p99 (${delays.length} callbacks, 100 falling due / s)`, percentile(delays, 99), {
+      unit: 'ms',
+      target: '< 100 ms',
+      ok: percentile(delays, 99) < 100,
+    });
+  } finally {
+    await stop();
+  }
+}
+
+async function benchDispatch(report: Report): Promise<void> {
+  const count = Number(process.env.RINGBACK_BENCH_DISPATCH ?? 20_000);
+  const { sql, tenantId, stop } = await cluster(
+    3,
+    { RINGBACK_SIM_DIAL_MS: '0', RINGBACK_ENGINE_TICK_MS: '20' },
+    400,
+  );
+  try {
+    const now = Date.now();
+    await sql`insert into callbacks (id, tenant_id, virtual_queue, phone_number, state, origin, desired_time,
+        priority, user_data, details, queued_at, next_attempt_at, created_at, updated_at, expires_at)
+      select gen_random_uuid()::text, ${tenantId}, 'Sales_VQ', ${sql.unsafe(numberSql('n'))}, 'QUEUED', 'immediate',
+        ${now}::bigint, 1, '{}'::jsonb, '{}'::jsonb, ${now}::bigint + n, ${now}::bigint, ${now}::bigint,
+        ${now}::bigint, ${now + 14 * DAY}::bigint
+      from generate_series(0, ${count - 1}) n`;
+    const t0 = Date.now();
+    const finished = await waitFor(
+      async () =>
+        Number((await sql`select count(*) as n from callbacks where state = 'COMPLETED'`)[0]?.n) >= count,
+      300_000,
+    );
+    const seconds = (Date.now() - t0) / 1000;
+    const [dials] =
+      await sql`select count(*)::int as n, count(distinct (callback_id, attempt))::int as distinct_n,
+      count(distinct callback_id)::int as callbacks from dial_attempts`;
+    const [twice] = await sql`select count(*)::int as n from (select callback_id from callback_audit
+      where to_state = 'COMPLETED' group by 1 having count(*) > 1) t`;
+    const clean = dials?.n === dials?.distinct_n && dials?.n === count && twice?.n === 0;
+    report.figure(
+      `dispatch, 3 processes, ${count} callbacks to COMPLETED${finished ? '' : ' (timed out)'}: callbacks / s`,
+      count / seconds,
+      { unit: '/s', target: '≥ 2,000/s', ok: finished && count / seconds >= 2000 },
+    );
+    report.figure(
+      `  dials ${dials?.n}, one per callback, none completed twice: ${clean ? 'yes' : 'NO'}`,
+      seconds,
+      {
+        unit: 's',
+        ok: clean,
+      },
+    );
+  } finally {
+    await stop();
+  }
+}
+
+export async function benchCallbacks(report: Report): Promise<void> {
+  if (!process.env.DATABASE_URL?.startsWith('postgres')) {
+    console.log('callbacks: skipped, set DATABASE_URL to a PostgreSQL server');
+    return;
+  }
+  const only = process.env.RINGBACK_BENCH_ONLY;
+  if (!only || only === 'create') await benchCreateAndAvailability(report);
+  if (!only || only === 'due') await benchDueToDial(report);
+  if (!only || only === 'dispatch') await benchDispatch(report);
+}

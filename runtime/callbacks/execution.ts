@@ -1,0 +1,128 @@
+/**
+ * Runs the queue's Callback application (CALLBACK_SETTINGS callbackApplication) once the
+ * dispatcher's dial was answered: the application is started as a call with the customer's number
+ * as ANI and the queue's routing point as DNIS, so its flow executes (a Play Message before the
+ * connection, Callback V2 reporting `connected`, Finalize). The dial itself stays the
+ * dispatcher's, so "one dial per attempt" is still kept by dial_attempts alone.
+ *
+ * The call's id is derived from (callback, attempt), so an attempt has at most one call: a second
+ * start of the same attempt is not stored. Answers come in bursts (one simulator tick settles many
+ * dials): the live version of each application is read once per burst and the burst's calls are
+ * stored in one insert. A failing application never holds a callback back: the error is logged
+ * and the customer is connected.
+ */
+import { createHash } from 'node:crypto';
+import type { BlockServices } from '../../blocks/contract.ts';
+import { blockRegistry } from '../../blocks/registry.ts';
+import type { ApplicationStore } from '../applications/application-store.ts';
+import type { Database } from '../db/client.ts';
+import { callSessions } from '../db/schema.ts';
+import { startCall } from '../interpreter/call.ts';
+import type { CallState } from '../interpreter/call-state.ts';
+import type { QueueConfig } from './queue-config.ts';
+
+export interface CallbackCalls {
+  applications: Pick<ApplicationStore, 'liveVersion' | 'document'>;
+  services: (tenantId: string) => BlockServices;
+}
+
+interface Pending {
+  config: QueueConfig;
+  applicationId: string;
+  callback: { id: string; attempts: number; phoneNumber: string };
+  resolve: (callId: string | undefined) => void;
+}
+
+/** A UUID-shaped id from the callback and attempt (the same attempt always gives the same call). */
+export function callIdOf(callbackId: string, attempt: number): string {
+  const hex = createHash('sha256').update(`callback/${callbackId}/${attempt}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const wakeAt = (state: CallState) =>
+  state.status === 'waitingInput' || state.status === 'waitingEvent'
+    ? (state.waiting?.deadline ?? null)
+    : null;
+
+export function callbackExecution(deps: { db: Database; nodeId: string; now: () => number }) {
+  const { db, nodeId, now } = deps;
+  let calls: CallbackCalls | undefined;
+  let pending: Pending[] = [];
+
+  async function begin(
+    item: Pending,
+    versions: Map<string, Promise<number>>,
+  ): Promise<CallState | undefined> {
+    const { config, applicationId, callback } = item;
+    const key = `${config.tenantId}/${applicationId}`;
+    try {
+      if (!versions.has(key))
+        versions.set(key, calls!.applications.liveVersion(config.tenantId, applicationId));
+      const version = await (versions.get(key) as Promise<number>);
+      const application = await calls!.applications.document(config.tenantId, applicationId, version);
+      return await startCall(
+        application,
+        {
+          id: callIdOf(callback.id, callback.attempts),
+          tenantId: config.tenantId,
+          version,
+          ani: callback.phoneNumber,
+          dnis: config.settings.routingPoint ?? '',
+        },
+        { application, blocks: blockRegistry, services: calls!.services(config.tenantId), now },
+      );
+    } catch (error) {
+      console.error(`[engine ${nodeId}] callback application ${applicationId}:`, error);
+      return undefined;
+    }
+  }
+
+  async function flush(): Promise<void> {
+    const burst = pending;
+    pending = [];
+    const versions = new Map<string, Promise<number>>();
+    const states = await Promise.all(burst.map((item) => begin(item, versions)));
+    const started = states.filter((s) => s !== undefined);
+    try {
+      if (started.length > 0)
+        await db
+          .insert(callSessions)
+          .values(
+            started.map((state) => ({
+              id: state.id,
+              tenantId: state.tenantId,
+              applicationId: state.applicationId,
+              version: state.version,
+              state: state.status,
+              snapshot: state,
+              seq: 1,
+              wakeAt: wakeAt(state),
+              testCall: false,
+              createdAt: new Date(state.startedAt),
+              updatedAt: new Date(now()),
+            })),
+          )
+          .onConflictDoNothing();
+    } catch (error) {
+      console.error(`[engine ${nodeId}] storing callback application calls:`, error);
+    }
+    burst.forEach((item, i) => void item.resolve(states[i]?.id));
+  }
+
+  return {
+    use(service: CallbackCalls): void {
+      calls = service;
+    },
+    /** Runs the application for one answered attempt; resolves with the call's id, or undefined. */
+    run(config: QueueConfig, callback: Pending['callback']): Promise<string | undefined> {
+      const applicationId = config.settings.callbackApplication;
+      if (!calls || !applicationId) return Promise.resolve(undefined);
+      return new Promise((resolve) => {
+        if (pending.length === 0) setImmediate(() => void flush());
+        pending.push({ config, applicationId, callback, resolve });
+      });
+    },
+  };
+}
+
+export type CallbackExecution = ReturnType<typeof callbackExecution>;

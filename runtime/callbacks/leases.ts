@@ -1,0 +1,203 @@
+/**
+ * The dispatcher's statements on leased callbacks, each one round trip and atomic:
+ * claim (lock with SKIP LOCKED, lease, count the attempt, audit), record dials (only while the
+ * lease is held with time to spare), move (guarded state change + audit + dial outcome, for a
+ * batch), renew. The lease owner column guards every change, so a process that lost its lease
+ * (stalled, or presumed dead) can no longer move a callback another process now holds.
+ */
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { rows } from '../db/migrate.ts';
+import type { CallbackState } from './callback-store.ts';
+import type { QueueConfig } from './queue-config.ts';
+
+export interface ClaimedCallback {
+  id: string;
+  previous: CallbackState;
+  attempts: number;
+  phoneNumber: string;
+  tenantId: string;
+}
+
+export interface LeaseOwner {
+  db: Database;
+  nodeId: string;
+  leaseMs: number;
+}
+
+/**
+ * Claims up to `limit` due callbacks of the queue: QUEUED ones whose next attempt is due, and
+ * ROUTING/PROCESSING ones whose lease expired (their owner died; the interrupted attempt counts as
+ * failed, so the attempt number moves on and is never dialled again).
+ */
+export async function claimDue(
+  owner: LeaseOwner,
+  config: QueueConfig,
+  at: number,
+  limit: number,
+): Promise<ClaimedCallback[]> {
+  const { db, nodeId, leaseMs } = owner;
+  const { settings, tenantId } = config;
+  const aged = sql`case when priority >= ${settings.priorityLimit}::int then priority else least(${settings.priorityLimit}::int, priority + floor((${at}::bigint - coalesce(queued_at, ${at}::bigint)) / (${settings.priorityIntervalSeconds * 1000})::float8) * ${settings.priorityIncrement}) end`;
+  const due = sql`((state = 'QUEUED' and next_attempt_at <= ${at}::bigint)
+    or (state in ('ROUTING', 'PROCESSING') and lease_until < ${at}::bigint))`;
+  const queue = sql`tenant_id = ${tenantId} and virtual_queue = ${settings.virtualQueue}`;
+  // Candidates without sorting the whole queue: aging only raises a priority with age, so the best
+  // callbacks of each base priority are its oldest (index callbacks_queued, one short walk per
+  // priority, found by a loose index scan), plus the expired leases. Other processes may hold
+  // some candidates (SKIP LOCKED), hence a few times the limit. Materialized: a row another
+  // process changed meanwhile is re-checked against this list, not by walking the queue again.
+  const candidates = limit * 3;
+  const result = await db.execute(sql`
+    with recursive priorities(p) as (
+      (select priority from callbacks where ${queue} and state = 'QUEUED' order by priority desc limit 1)
+      union all
+      select (select priority from callbacks where ${queue} and state = 'QUEUED' and priority < priorities.p
+        order by priority desc limit 1)
+      from priorities where priorities.p is not null
+    ), candidates as materialized (
+      select c.id from priorities, lateral (
+        select id from callbacks where ${queue} and state = 'QUEUED' and priority = priorities.p
+          and next_attempt_at <= ${at}::bigint
+        order by queued_at limit ${candidates}) c
+      where priorities.p is not null
+      union all
+      select id from callbacks where ${queue} and state in ('ROUTING', 'PROCESSING') and lease_until < ${at}::bigint
+    ), picked as (
+      select id, state as previous from callbacks
+      where id in (select id from candidates) and ${queue} and ${due}
+      order by ${aged} desc, queued_at asc, id
+      limit ${limit}
+      for update skip locked
+    ), claimed as (
+      update callbacks c set state = 'ROUTING', lease_owner = ${nodeId}, lease_until = ${at + leaseMs}::bigint,
+        attempts = c.attempts + 1, updated_at = ${at}::bigint
+      from picked where c.id = picked.id
+      returning c.id, picked.previous, c.attempts, c.phone_number, c.tenant_id
+    ), audit as (
+      insert into callback_audit (callback_id, at, from_state, to_state, reason, actor)
+      select id, ${at}::bigint, previous, 'ROUTING', 'DIAL_ATTEMPT_' || attempts, ${`engine:${nodeId}`}::text from claimed
+    )
+    select id, previous, attempts, phone_number as "phoneNumber", tenant_id as "tenantId" from claimed`);
+  return rows<ClaimedCallback>(result);
+}
+
+/**
+ * Records the dial of each attempt, before dialling: the (callback, attempt) key makes a second
+ * dial of one attempt impossible, and the lease guard (still ours, at least half a lease left)
+ * keeps a stalled process from dialling a callback another process is about to take over.
+ * Returns the ids that may be dialled.
+ */
+export async function recordDials(
+  owner: LeaseOwner,
+  attempts: { id: string; attempts: number }[],
+  at: number,
+): Promise<Set<string>> {
+  if (attempts.length === 0) return new Set();
+  const { db, nodeId, leaseMs } = owner;
+  const input = JSON.stringify(attempts.map((a) => ({ id: a.id, attempt: a.attempts })));
+  const result = await db.execute(sql`
+    insert into dial_attempts (callback_id, attempt, node_id, started_at)
+    select c.id, c.attempts, ${nodeId}::text, ${at}::bigint
+    from callbacks c join jsonb_to_recordset(${input}::jsonb) as x(id text, attempt int)
+      on c.id = x.id and c.attempts = x.attempt
+    where c.state = 'ROUTING' and c.lease_owner = ${nodeId} and c.lease_until >= ${at + Math.floor(leaseMs / 2)}::bigint
+    on conflict do nothing
+    returning callback_id as id`);
+  return new Set(rows<{ id: string }>(result).map((r) => r.id));
+}
+
+export interface LeasedMove {
+  id: string;
+  from: CallbackState;
+  to: CallbackState;
+  reason: string;
+  /** QUEUED again: when the next attempt is due. */
+  nextAttemptAt?: number;
+  agentId?: string;
+  /** The dial whose outcome this move records. */
+  attempt?: number;
+  outcome?: string;
+  endedAt?: number;
+}
+
+/**
+ * Moves callbacks this process holds, in one statement: each only if still in its `from` state
+ * and leased by us. Leaving the dispatcher (QUEUED, COMPLETED) drops the lease. Returns the ids
+ * that moved.
+ */
+export async function moveLeased(owner: LeaseOwner, moves: LeasedMove[], at: number): Promise<Set<string>> {
+  if (moves.length === 0) return new Set();
+  const { db, nodeId } = owner;
+  const input = JSON.stringify(
+    moves.map((m) => ({
+      id: m.id,
+      from_state: m.from,
+      to_state: m.to,
+      reason: m.reason,
+      next_attempt_at: m.nextAttemptAt ?? null,
+      agent_id: m.agentId ?? null,
+      attempt: m.attempt ?? null,
+      outcome: m.outcome ?? null,
+      ended_at: m.endedAt ?? null,
+    })),
+  );
+  const result = await db.execute(sql`
+    with x as (
+      select * from jsonb_to_recordset(${input}::jsonb) as x(id text, from_state text, to_state text,
+        reason text, next_attempt_at bigint, agent_id text, attempt int, outcome text, ended_at bigint)
+    ), dialled as (
+      update dial_attempts d set outcome = x.outcome, ended_at = x.ended_at
+      from x where d.callback_id = x.id and d.attempt = x.attempt and x.outcome is not null
+    ), moved as (
+      update callbacks c set state = x.to_state, updated_at = ${at}::bigint,
+        reason = case when x.to_state = 'COMPLETED' then x.reason else c.reason end,
+        completed_at = case when x.to_state = 'COMPLETED' then ${at}::bigint else c.completed_at end,
+        lease_owner = case when x.to_state in ('COMPLETED', 'QUEUED') then null else c.lease_owner end,
+        lease_until = case when x.to_state in ('COMPLETED', 'QUEUED') then null else c.lease_until end,
+        next_attempt_at = coalesce(x.next_attempt_at, c.next_attempt_at),
+        agent_id = coalesce(x.agent_id, c.agent_id)
+      from x where c.id = x.id and c.state = x.from_state and c.lease_owner = ${nodeId}
+      returning c.id, x.from_state, x.to_state, x.reason
+    ), audit as (
+      insert into callback_audit (callback_id, at, from_state, to_state, reason, actor)
+      select id, ${at}::bigint, from_state, to_state, reason, ${`engine:${nodeId}`}::text from moved
+    )
+    select id from moved`);
+  return new Set(rows<{ id: string }>(result).map((r) => r.id));
+}
+
+/** Keeps this process's leases alive. */
+export async function renewLeases(owner: LeaseOwner, at: number): Promise<void> {
+  const { db, nodeId, leaseMs } = owner;
+  await db.execute(sql`
+    update callbacks set lease_until = ${at + leaseMs}::bigint
+    where lease_owner = ${nodeId} and state in ('ROUTING', 'PROCESSING')`);
+}
+
+/**
+ * Gathers the moves asked for in one turn of the event loop (dial results and agent assignments
+ * arrive in bursts from one simulator tick) into one statement.
+ */
+export function moveBatcher(owner: LeaseOwner, now: () => number) {
+  let pending: { move: LeasedMove; resolve: (moved: boolean) => void; reject: (e: unknown) => void }[] = [];
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
+    try {
+      const moved = await moveLeased(
+        owner,
+        batch.map((p) => p.move),
+        now(),
+      );
+      for (const p of batch) p.resolve(moved.has(p.move.id));
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+    }
+  };
+  return (move: LeasedMove): Promise<boolean> =>
+    new Promise((resolve, reject) => {
+      if (pending.length === 0) setImmediate(() => void flush());
+      pending.push({ move, resolve, reject });
+    });
+}

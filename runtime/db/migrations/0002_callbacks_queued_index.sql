@@ -1,0 +1,1 @@
+CREATE INDEX "callbacks_queued" ON "callbacks" USING btree ("tenant_id","virtual_queue","priority","queued_at") WHERE "callbacks"."state" = 'QUEUED';
