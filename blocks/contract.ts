@@ -95,9 +95,16 @@ export interface CallbackServices {
   /** What may be offered now; undefined when the queue has no CALLBACK_SETTINGS row. */
   offer(virtualQueue: string, atMs: number): Promise<CallbackOfferStatus | undefined>;
   /** The queue's number-validation rule applied to a number; the E.164 form when it passes. */
-  checkNumber(virtualQueue: string, number: string): Promise<{ ok: true; e164: string } | { ok: false; code: string; message: string }>;
+  checkNumber(
+    virtualQueue: string,
+    number: string,
+  ): Promise<{ ok: true; e164: string } | { ok: false; code: string; message: string }>;
   /** Free slots at or after fromMs, nearest first, with their local time in the business zone. */
-  freeSlots(virtualQueue: string, fromMs: number, count: number): Promise<{ startMs: number; localTime: string }[]>;
+  freeSlots(
+    virtualQueue: string,
+    fromMs: number,
+    count: number,
+  ): Promise<{ startMs: number; localTime: string }[]>;
   book(request: {
     virtualQueue: string;
     phoneNumber: string;

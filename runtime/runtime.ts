@@ -30,12 +30,15 @@ export interface Runtime {
   callbacks: CallbackModule;
   seedReport: SeedReport;
   startedAt: number;
+  /** Milliseconds spent opening (and migrating) the database and seeding, for the start-up log. */
+  startup: { databaseMs: number; seedMs: number };
   close(): Promise<void>;
 }
 
 export async function createRuntime(config: RuntimeConfig): Promise<Runtime> {
   const startedAt = Date.now();
   const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const databaseMs = Date.now() - startedAt;
   const virtual =
     config.clock === 'virtual' ? virtualClock(config.virtualClockStart ?? Date.now()) : undefined;
   const clock: Clock = virtual ?? systemClock();
@@ -58,6 +61,7 @@ export async function createRuntime(config: RuntimeConfig): Promise<Runtime> {
   });
   const calls = callService({ applications, phoneNumbers, store: callStore(db, now), clock, services });
   const auth = authService(db, clock, config.sessionIdleMinutes);
+  const seedStart = Date.now();
   const seedReport = await seed({
     db,
     auth,
@@ -110,6 +114,7 @@ export async function createRuntime(config: RuntimeConfig): Promise<Runtime> {
     callbacks,
     seedReport,
     startedAt,
+    startup: { databaseMs, seedMs: Date.now() - seedStart },
     async close() {
       if (timer) clearInterval(timer);
       stopListening?.();

@@ -16,7 +16,9 @@ export async function serveCommand(): Promise<void> {
     if (seedReport.generatedAdminPassword)
       console.log(`  admin password (shown once): ${seedReport.generatedAdminPassword}`);
     if (seedReport.generatedApiKey) console.log(`  demo API key (shown once): ${seedReport.generatedApiKey}`);
-    console.log(`  ready in ${Date.now() - runtime.startedAt} ms`);
+    console.log(
+      `  ready in ${Date.now() - runtime.startedAt} ms (database ${runtime.startup.databaseMs} ms, seed ${runtime.startup.seedMs} ms)`,
+    );
   });
   const stop = async () => {
     server.close();

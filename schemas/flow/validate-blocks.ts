@@ -50,11 +50,10 @@ export function checkBlock(id: string, block: BlockInstance, scope: BlockScope):
   const { definition } = entry;
   checkPlacement(id, block, definition, scope);
   if (!entry.runnable) {
-    issues.error(
-      'BLOCK_NOT_RUNNABLE',
-      `${definition.title} cannot run yet in this version of Ringback`,
-      { blockId: id, pointer: pointerTo('blocks', id, 'type') },
-    );
+    issues.error('BLOCK_NOT_RUNNABLE', `${definition.title} cannot run yet in this version of Ringback`, {
+      blockId: id,
+      pointer: pointerTo('blocks', id, 'type'),
+    });
   }
   if (block.typeVersion !== definition.version) {
     // Properties, fields and ports belong to a version; checking an old instance against the

@@ -107,7 +107,12 @@ describe('validateApplication', () => {
       const report = validate(
         edited((a) => {
           a.phases.assistedService = 'offer';
-          a.blocks.offer = instance('click-to-call-in-match', 'assistedService', { matchCriteria: ['ani'] }, {});
+          a.blocks.offer = instance(
+            'click-to-call-in-match',
+            'assistedService',
+            { matchCriteria: ['ani'] },
+            {},
+          );
         }),
       );
       const notRunnable = report.issues.filter((i) => i.code === 'BLOCK_NOT_RUNNABLE');
