@@ -3,7 +3,7 @@
  * business hours, the Callback and Default applications, rules, agents, the CALLBACK_SETTINGS
  * row (which assigns the rules) and the DNIS. Idempotent: what exists is left alone.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Application } from '../../schemas/application.generated.ts';
 import type { BusinessHours } from '../../schemas/business-hours.generated.ts';
@@ -13,19 +13,12 @@ import type { ApplicationStore } from '../applications/application-store.ts';
 import { validateDocument } from '../applications/validate-document.ts';
 import type { BusinessHoursStore } from '../business-hours-store/business-hours-store.ts';
 import type { PhoneNumberStore } from '../phone-numbers/phone-number-store.ts';
-import { examplesDir } from '../seed/examples.ts';
+import { examplesDir, readFolder } from '../seed/examples.ts';
 import type { CallbackModule } from './module.ts';
 
 const dir = join(examplesDir, 'callback');
 
-function folder<T>(name: string): T[] {
-  const path = join(dir, name);
-  if (!existsSync(path)) return [];
-  return readdirSync(path)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => JSON.parse(readFileSync(join(path, f), 'utf8')) as T);
-}
+const folder = <T>(name: string): T[] => readFolder<T>(join('callback', name)).map((f) => f.document);
 
 const file = <T>(name: string): T[] =>
   existsSync(join(dir, name)) ? (JSON.parse(readFileSync(join(dir, name), 'utf8')) as T[]) : [];

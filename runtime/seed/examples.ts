@@ -1,5 +1,5 @@
 /** Loads the files of examples/: applications, business hours and phone numbers. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Application } from '../../schemas/application.generated.ts';
@@ -7,8 +7,10 @@ import type { BusinessHours } from '../../schemas/business-hours.generated.ts';
 
 export const examplesDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples');
 
-function readFolder<T>(folder: string): { file: string; document: T }[] {
+/** Every JSON file of a folder under examples/, sorted by name; none when the folder is absent. */
+export function readFolder<T>(folder: string): { file: string; document: T }[] {
   const dir = join(examplesDir, folder);
+  if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
