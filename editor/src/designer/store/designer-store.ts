@@ -12,83 +12,26 @@ import {
   type Node,
   type NodeChange,
 } from '@xyflow/react';
-import { create } from 'zustand';
 import type { Application, Phase, VariableDeclaration } from '../../../../schemas/application.generated.ts';
-import type { RunnableBlockDefinition, ValidationIssue } from '../../api/types.ts';
+import type { RunnableBlockDefinition } from '../../api/types.ts';
 import { blockShape } from '../canvas/block-geometry.ts';
 import { type DesignerNode, type LinkEdge, syncEdges, syncNodes } from '../canvas/flow-elements.ts';
-import { BLOCK_WIDTH, clampToLane, type LaneBox, laneBoxes } from '../canvas/lanes.ts';
+import { BLOCK_WIDTH, clampToLane, laneBoxes } from '../canvas/lanes.ts';
 import { type ClipboardContent, copyBlocks, pasteBlocks } from '../flow/clipboard.ts';
 import * as ops from '../flow/document-ops.ts';
 import { allowedIn, PHASE_LABELS } from '../flow/phases.ts';
 import { outcomesOf } from '../flow/ports.ts';
 import { sameJson } from '../flow/same-json.ts';
 import { keyboardPlacement } from '../palette/keyboard-placement.ts';
-import { loadBreakpoints, saveBreakpoints, toggled } from './breakpoints.ts';
+import { loadBreakpoints } from './breakpoints.ts';
+import { type DesignerState, getDesigner, NO_RUN, type SaveStatus, setDesigner } from './designer-state.ts';
+import { statusActions } from './designer-status.ts';
 import { type History, record, redo, startHistory, undo } from './history.ts';
 
-export type SaveStatus = 'saved' | 'dirty' | 'saving' | 'conflict' | 'error';
+export * from './designer-state.ts';
 
-export interface RunHighlight {
-  currentBlockId: string | null;
-  /** The call stopped at a breakpoint (or after a step) before running currentBlockId. */
-  paused: boolean;
-  visited: Record<string, true>;
-  takenEdges: Record<string, true>;
-}
-
-export interface DesignerState {
-  applicationId: string | null;
-  definitions: Record<string, RunnableBlockDefinition>;
-  history: History;
-  /** Revision of the draft on the server and the document saved with it. */
-  revision: number;
-  savedDoc: Application | null;
-  saveStatus: SaveStatus;
-  saveError: string | null;
-  lanes: LaneBox[];
-  nodes: DesignerNode[];
-  edges: LinkEdge[];
-  issues: ValidationIssue[];
-  issueSeverity: Record<string, 'error' | 'warning'>;
-  run: RunHighlight;
-  /** Blocks a test call pauses before; editor-only, not part of the document. */
-  breakpoints: Record<string, true>;
-  notice: string | null;
-}
-
-export const NO_RUN: RunHighlight = { currentBlockId: null, paused: false, visited: {}, takenEdges: {} };
-
-const EMPTY_DOC: Application = {
-  schemaVersion: 1,
-  id: 'none',
-  name: '',
-  type: 'Default',
-  variables: [],
-  phases: { initialize: null, selfService: null, assistedService: null, finalize: null },
-  blocks: {},
-};
-
-export const useDesigner = create<DesignerState>()(() => ({
-  applicationId: null,
-  definitions: {},
-  history: startHistory(EMPTY_DOC),
-  revision: 0,
-  savedDoc: null,
-  saveStatus: 'saved',
-  saveError: null,
-  lanes: [],
-  nodes: [],
-  edges: [],
-  issues: [],
-  issueSeverity: {},
-  run: NO_RUN,
-  breakpoints: {},
-  notice: null,
-}));
-
-const get = () => useDesigner.getState();
-const set = useDesigner.setState;
+const get = getDesigner;
+const set = setDesigner;
 
 /** Derives lanes, nodes and edges for a document, reusing what did not change. */
 function derive(doc: Application, state: DesignerState): Pick<DesignerState, 'lanes' | 'nodes' | 'edges'> {
@@ -369,47 +312,5 @@ export const designer = {
     designer.select(Object.values(result.idMap));
   },
 
-  setIssues(issues: ValidationIssue[]): void {
-    const issueSeverity: Record<string, 'error' | 'warning'> = {};
-    for (const issue of issues) {
-      if (!issue.blockId) continue;
-      if (issue.severity === 'error' || !issueSeverity[issue.blockId])
-        issueSeverity[issue.blockId] = issue.severity;
-    }
-    const state = get();
-    const same = JSON.stringify(issueSeverity) === JSON.stringify(state.issueSeverity);
-    set({ issues, issueSeverity: same ? state.issueSeverity : issueSeverity });
-  },
-
-  setRun(run: RunHighlight): void {
-    set({ run });
-  },
-
-  /** Adds a breakpoint to each block that has none, or clears them all when every one has one. */
-  toggleBreakpoints(ids: readonly string[]): void {
-    const state = get();
-    const doc = state.history.present;
-    const breakpoints = toggled(state.breakpoints, ids, (id) => !!doc.blocks[id]);
-    if (breakpoints === state.breakpoints) return;
-    set({ breakpoints });
-    saveBreakpoints(doc.id, breakpoints);
-  },
-
-  saving(): void {
-    set({ saveStatus: 'saving', saveError: null });
-  },
-
-  saved(revision: number, doc: Application): void {
-    const state = get();
-    set({
-      revision,
-      savedDoc: doc,
-      saveStatus: state.history.present === doc ? 'saved' : 'dirty',
-      saveError: null,
-    });
-  },
-
-  saveFailed(status: 'conflict' | 'error', message: string): void {
-    set({ saveStatus: status, saveError: message });
-  },
+  ...statusActions,
 };
