@@ -72,8 +72,10 @@ describe('designer workflows', () => {
     await issue.first().getByRole('button').click();
     await expect.poll(() => block(input).getAttribute('class')).toMatch(/selected/);
 
-    // The issue list keeps its tab; the properties are one tab away.
-    await page.getByRole('tab', { name: 'Properties' }).click();
+    // Clicking the issue opened the block's properties.
+    await expect
+      .poll(() => page.getByRole('tab', { name: 'Properties' }).getAttribute('aria-selected'))
+      .toBe('true');
     await page.getByLabel('Result variable').fill(variable);
     await shot('2-properties');
 

@@ -38,7 +38,7 @@ export function SidePanel() {
       <div className="side-panel-body">
         {tab === 'properties' && <PropertiesPanel />}
         {tab === 'variables' && <VariablesPanel />}
-        {tab === 'issues' && <IssuesPanel />}
+        {tab === 'issues' && <IssuesPanel onOpenBlock={() => setTab('properties')} />}
         {tab === 'publish' && <PublishPanel />}
         {/* Kept mounted so a running test call survives switching tabs. */}
         <div hidden={tab !== 'test'}>

@@ -1,13 +1,17 @@
 import { useReactFlow } from '@xyflow/react';
 import { designer, useDesigner } from '../store/designer-store.ts';
 
-/** Issues from the validator; clicking one selects its block and brings it into view. */
-export function IssuesPanel() {
+/**
+ * Issues from the validator; clicking one selects its block, brings it into view and (through
+ * `onOpenBlock`) opens the block's properties.
+ */
+export function IssuesPanel({ onOpenBlock }: { onOpenBlock?: () => void }) {
   const issues = useDesigner((s) => s.issues);
   const flow = useReactFlow();
   const show = (blockId: string) => {
     designer.select([blockId]);
     void flow.fitView({ nodes: [{ id: blockId }], duration: 300, maxZoom: 1.2 });
+    onOpenBlock?.();
   };
   if (issues.length === 0) return <p className="muted panel-pad">No issues.</p>;
   return (
