@@ -97,6 +97,12 @@ describe('designer', () => {
     await expect.poll(() => page.locator('.block-node').count()).toBe(3);
     expect(await page.getByRole('button', { name: 'Undo' }).isEnabled()).toBe(true);
     expect(await page.getByTestId('save-status').textContent()).toBe('Saved');
+    // Undo after the reload takes back the last link; redo puts it back.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1);
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('save-status').textContent(), { timeout: 10_000 }).toBe('Saved');
 
     await page.getByRole('tab', { name: 'Publish' }).click();
     await page.getByRole('button', { name: 'Publish', exact: true }).click();

@@ -32,6 +32,17 @@ describe('designer store', () => {
     expect(useDesigner.getState().edges.map((e) => e.id)).toEqual([`${a}->option:1`]);
   });
 
+  it('is saved again when undo returns to the saved document, and dirty after redo', () => {
+    designer.dropBlock('play-message', 'selfService', { x: 300, y: 100 });
+    designer.saved(2, currentDoc());
+    designer.dropBlock('play-message', 'selfService', { x: 600, y: 100 });
+    expect(useDesigner.getState().saveStatus).toBe('dirty');
+    designer.undo();
+    expect(useDesigner.getState().saveStatus).toBe('saved');
+    designer.redo();
+    expect(useDesigner.getState().saveStatus).toBe('dirty');
+  });
+
   it('refuses links across phases', () => {
     const a = designer.dropBlock('play-message', 'selfService', { x: 300, y: 100 })!;
     const b = designer.dropBlock('play-message', 'assistedService', { x: 300, y: 100 })!;

@@ -69,16 +69,19 @@ export function applyEdit(edit: (doc: Application) => Application, group: string
   const next = edit(state.history.present);
   if (next === state.history.present) return;
   const history = record(state.history, next, group);
-  set({ history, ...derive(next, state), saveStatus: dirtyStatus(state) });
+  set({ history, ...derive(next, state), saveStatus: statusFor(state, next) });
 }
 
-function dirtyStatus(state: DesignerState): SaveStatus {
-  return state.saveStatus === 'conflict' ? 'conflict' : 'dirty';
+/** After an edit, undo or redo: back on the saved document is saved (nothing to write), else dirty. */
+function statusFor(state: DesignerState, present: Application): SaveStatus {
+  if (state.saveStatus === 'conflict') return 'conflict';
+  // While a save is in flight the server's copy is about to change, so only 'dirty' is safe.
+  return present === state.savedDoc && state.saveStatus !== 'saving' ? 'saved' : 'dirty';
 }
 
 function replacePresent(history: History): void {
   const state = get();
-  set({ history, ...derive(history.present, state), saveStatus: dirtyStatus(state) });
+  set({ history, ...derive(history.present, state), saveStatus: statusFor(state, history.present) });
 }
 
 export const designer = {
@@ -260,7 +263,7 @@ export const designer = {
     };
     if (sameJson(doc.layout?.viewport, rounded)) return;
     const present = { ...doc, layout: { ...doc.layout, viewport: rounded } };
-    set({ history: { ...state.history, present }, saveStatus: dirtyStatus(state) });
+    set({ history: { ...state.history, present }, saveStatus: statusFor(state, present) });
   },
 
   applyLayout(positions: Record<string, ops.Position>): void {
