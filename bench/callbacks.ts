@@ -4,13 +4,12 @@
  * bookings; due time → dial start; dispatch across three `ringback serve` processes. Needs
  * DATABASE_URL (a PostgreSQL server); every figure uses a fresh database.
  */
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
+
 import postgres from 'postgres';
 import { freshDatabaseUrl } from '../test/support/database.ts';
 import { type SpawnedRuntime, spawnRuntime } from '../test/support/spawn-runtime.ts';
 import { startRuntime } from '../test/support/start-runtime.ts';
+import { closedLoop, helloWorldServer } from './load.ts';
 import { median, percentile, type Report } from './report.ts';
 
 const DAY = 86_400_000;
@@ -20,20 +19,6 @@ const apiKey = 'rbk_demo_key_for_tests_000000';
 const numberOf = (i: number) => `+1${212 + Math.floor(i / 10_000)}555${String(i % 10_000).padStart(4, '0')}`;
 const numberSql = (n: string) =>
   `'+1' || (212 + ${n} / 10000) || '555' || lpad((${n} % 10000)::text, 4, '0')`;
-
-async function closedLoop(concurrency: number, seconds: number, operation: () => Promise<void>) {
-  let done = 0;
-  const until = performance.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < until) {
-        await operation();
-        done++;
-      }
-    }),
-  );
-  return done / seconds;
-}
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
   const until = Date.now() + timeoutMs;
@@ -45,11 +30,7 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promis
 }
 
 async function benchCreateAndAvailability(report: Report): Promise<void> {
-  const hello = new Hono().get('/hello', (c) => c.text('hello'));
-  const helloServer = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: hello.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  const helloUrl = `http://127.0.0.1:${(helloServer.address() as AddressInfo).port}/hello`;
+  const helloServer = await helloWorldServer();
   const database = await freshDatabaseUrl('postgres');
   // The engine is off: this measures booking alone (validation, throttles, rule, insert).
   const started = await startRuntime({
@@ -74,8 +55,8 @@ async function benchCreateAndAvailability(report: Report): Promise<void> {
     };
     await closedLoop(16, 2, create);
     const createsPerSecond = await closedLoop(16, 8, create);
-    await closedLoop(16, 1, async () => void (await fetch(helloUrl)).text());
-    const helloPerSecond = await closedLoop(16, 4, async () => void (await fetch(helloUrl)).text());
+    await closedLoop(16, 1, helloServer.hit);
+    const helloPerSecond = await closedLoop(16, 4, helloServer.hit);
     report.figure('callbacks/create over HTTP, immediate, PostgreSQL: creates / s', createsPerSecond, {
       unit: '/s',
       target: '≥ 3,000/s',

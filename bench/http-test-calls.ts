@@ -2,39 +2,16 @@
  * Complete 10-step test calls a second over HTTP (create the call, one DTMF entry), beside a
  * hello-world Hono route served by this process and driven by the same closed-loop client.
  */
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
+
 import { ApiClient } from '../test/support/client.ts';
 import { freshDatabaseUrl } from '../test/support/database.ts';
 import { startRuntime } from '../test/support/start-runtime.ts';
 import { tenStepFlow } from './flows.ts';
+import { closedLoop, helloWorldServer } from './load.ts';
 import type { Report } from './report.ts';
 
-async function closedLoop(
-  concurrency: number,
-  seconds: number,
-  operation: () => Promise<void>,
-): Promise<number> {
-  let done = 0;
-  const until = performance.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < until) {
-        await operation();
-        done++;
-      }
-    }),
-  );
-  return done / seconds;
-}
-
 export async function benchHttpTestCalls(report: Report): Promise<void> {
-  const hello = new Hono().get('/hello', (c) => c.text('hello'));
-  const helloServer = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: hello.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  const helloUrl = `http://127.0.0.1:${(helloServer.address() as AddressInfo).port}/hello`;
+  const helloServer = await helloWorldServer();
   // PostgreSQL when DATABASE_URL names a server, else PGlite; a fresh database either way.
   const database = await freshDatabaseUrl(process.env.DATABASE_URL ? 'postgres' : 'pglite');
   const started = await startRuntime({ RINGBACK_SEED_EXAMPLES: 'false', DATABASE_URL: database.url });
@@ -53,8 +30,8 @@ export async function benchHttpTestCalls(report: Report): Promise<void> {
     };
     await closedLoop(8, 2, call);
     const callsPerSecond = await closedLoop(8, 8, call);
-    await closedLoop(8, 1, async () => void (await fetch(helloUrl)).text());
-    const helloPerSecond = await closedLoop(8, 4, async () => void (await fetch(helloUrl)).text());
+    await closedLoop(8, 1, helloServer.hit);
+    const helloPerSecond = await closedLoop(8, 4, helloServer.hit);
     report.figure(
       `test calls over HTTP: complete 10-step calls / s (${started.runtime.dbKind})`,
       callsPerSecond,

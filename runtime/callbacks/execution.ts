@@ -15,8 +15,8 @@ import { createHash } from 'node:crypto';
 import type { BlockServices } from '../../blocks/contract.ts';
 import { blockRegistry } from '../../blocks/registry.ts';
 import type { ApplicationStore } from '../applications/application-store.ts';
+import { callStore } from '../calls/call-store.ts';
 import type { Database } from '../db/client.ts';
-import { callSessions } from '../db/schema.ts';
 import { startCall } from '../interpreter/call.ts';
 import type { CallState } from '../interpreter/call-state.ts';
 import type { QueueConfig } from './queue-config.ts';
@@ -39,13 +39,9 @@ export function callIdOf(callbackId: string, attempt: number): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-const wakeAt = (state: CallState) =>
-  state.status === 'waitingInput' || state.status === 'waitingEvent'
-    ? (state.waiting?.deadline ?? null)
-    : null;
-
 export function callbackExecution(deps: { db: Database; nodeId: string; now: () => number }) {
   const { db, nodeId, now } = deps;
+  const callRows = callStore(db, now);
   let calls: CallbackCalls | undefined;
   let pending: Pending[] = [];
 
@@ -84,25 +80,7 @@ export function callbackExecution(deps: { db: Database; nodeId: string; now: () 
     const states = await Promise.all(burst.map((item) => begin(item, versions)));
     const started = states.filter((s) => s !== undefined);
     try {
-      if (started.length > 0)
-        await db
-          .insert(callSessions)
-          .values(
-            started.map((state) => ({
-              id: state.id,
-              tenantId: state.tenantId,
-              applicationId: state.applicationId,
-              version: state.version,
-              state: state.status,
-              snapshot: state,
-              seq: 1,
-              wakeAt: wakeAt(state),
-              testCall: false,
-              createdAt: new Date(state.startedAt),
-              updatedAt: new Date(now()),
-            })),
-          )
-          .onConflictDoNothing();
+      await callRows.insertMany(started, false);
     } catch (error) {
       console.error(`[engine ${nodeId}] storing callback application calls:`, error);
     }

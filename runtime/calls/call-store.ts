@@ -22,20 +22,30 @@ function wakeAt(state: CallState): number | null {
 export function callStore(db: Database, now: () => number) {
   return {
     async insert(state: CallState, testCall: boolean): Promise<StoredCall> {
-      await db.insert(callSessions).values({
-        id: state.id,
-        tenantId: state.tenantId,
-        applicationId: state.applicationId,
-        version: state.version,
-        state: state.status,
-        snapshot: state,
-        seq: 1,
-        wakeAt: wakeAt(state),
-        testCall,
-        createdAt: new Date(state.startedAt),
-        updatedAt: new Date(now()),
-      });
+      await this.insertMany([state], testCall);
       return { state, seq: 1 };
+    },
+
+    /** Stores new calls in one statement; a call whose id is already stored is left as it is. */
+    async insertMany(states: readonly CallState[], testCall: boolean): Promise<void> {
+      if (states.length === 0) return;
+      const query = db.insert(callSessions).values(
+        states.map((state) => ({
+          id: state.id,
+          tenantId: state.tenantId,
+          applicationId: state.applicationId,
+          version: state.version,
+          state: state.status,
+          snapshot: state,
+          seq: 1,
+          wakeAt: wakeAt(state),
+          testCall,
+          createdAt: new Date(state.startedAt),
+          updatedAt: new Date(now()),
+        })),
+      );
+      // Test calls have fresh random ids, so a clash there is a real error worth surfacing.
+      await (testCall ? query : query.onConflictDoNothing());
     },
 
     async load(tenantId: string, id: string): Promise<StoredCall | undefined> {
