@@ -144,7 +144,8 @@ function compileInZone(
     },
     openForSeconds(atMs) {
       const end = continuousEnd(atMs);
-      return end === null ? 0 : Math.floor((end - atMs) / 1000);
+      // Rounded up: 0 must mean closed, even in the last second before closing.
+      return end === null ? 0 : Math.ceil((end - atMs) / 1000);
     },
     endOfBusinessDay: continuousEnd,
     nextOpening(atMs) {
