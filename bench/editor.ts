@@ -2,13 +2,14 @@
  * Editor benchmark: `npx tsx bench/editor.ts`. Builds the editor, starts a runtime, creates a
  * generated 1,000-block application (and a 10-block baseline) and measures the Designer in
  * headless Chromium: time to the canvas showing every block, frame rate while a block is dragged,
- * and which block components re-rendered during the drag. Also prints gzip bundle sizes.
+ * which block components re-rendered during the drag, and that the minimap draws every block.
+ * Also prints gzip bundle sizes.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { ApiClient } from '../test/support/client.ts';
 import { startRuntime } from '../test/support/start-runtime.ts';
 import { CHROMIUM_ARGS, dragBlock, openDesigner } from './editor-browser.ts';
@@ -38,6 +39,14 @@ function bundleSizes(report: Report): void {
     designer.reduce((s, f) => s + gz(f), 0),
     { unit: 'KiB' },
   );
+}
+
+/** The minimap draws each block as one `M…z` subpath of its block paths. */
+async function blocksInMinimap(page: Page): Promise<number> {
+  const paths = await page
+    .locator('[data-testid="minimap"] path.minimap-blocks')
+    .evaluateAll((elements) => elements.map((e) => e.getAttribute('d') ?? ''));
+  return paths.join('').split('M').length - 1;
 }
 
 async function main(): Promise<void> {
@@ -82,6 +91,7 @@ async function main(): Promise<void> {
         rerendered: number;
         moves: number;
         rendered: number;
+        inMinimap: number;
       }
     >();
     for (const count of sizes) {
@@ -92,6 +102,7 @@ async function main(): Promise<void> {
       let moves = 0;
       let inView = 0;
       let rendered = 0;
+      let inMinimap = 0;
       const positions = positionsByPhase(applications.get(count)!);
       for (let run = 0; run < RUNS; run++) {
         await page.goto('about:blank');
@@ -100,6 +111,7 @@ async function main(): Promise<void> {
         afterDocument.push(opened.at - opened.documentAt);
         inView = opened.expected;
         rendered = await page.locator('.react-flow__node-block').count();
+        inMinimap = await blocksInMinimap(page);
         await page.waitForTimeout(300);
         const drag = await dragBlock(page, 'b3');
         fpss.push(drag.fps);
@@ -119,6 +131,7 @@ async function main(): Promise<void> {
         rerendered,
         moves,
         rendered,
+        inMinimap,
       });
     }
     const big = results.get(1000)!;
@@ -149,6 +162,11 @@ async function main(): Promise<void> {
       ok: big.rerendered === 1,
     });
     report.figure('  baseline: 10 blocks', small.rerendered, { unit: 'blocks' });
+    report.figure('1,000 blocks: blocks drawn in the minimap', big.inMinimap, {
+      unit: 'blocks',
+      target: '1,000',
+      ok: big.inMinimap === 1000,
+    });
     if (report.misses.length) console.log(`\nMissed: ${report.misses.join(', ')}`);
   } finally {
     await browser.close();

@@ -82,9 +82,14 @@ describe('callback settings', () => {
 
     // After a reload the row is a stored one: edit a number and an enum.
     await page.reload();
+    // Edit only once the stored row and its reference lists are in: a late load would undo the edit.
+    await expect.poll(() => cell('skillExpression', 'Support_VQ').inputValue()).toBe('Support>=3');
+    await expect.poll(() => cell('callbackApplication', 'Support_VQ').inputValue()).toBe('sales-callback');
     await cell('maxDialAttempts', 'Support_VQ').fill('5');
     await cell('slotDurationMinutes', 'Support_VQ').selectOption('30');
+    expect(await cell('maxDialAttempts', 'Support_VQ').inputValue()).toBe('5');
     await page.locator('tr[data-row="Support_VQ"]').getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved Support_VQ.');
     await expect.poll(async () => (await api.get(`${ROWS}/Support_VQ`)).body.maxDialAttempts).toBe(5);
     expect((await api.get(`${ROWS}/Support_VQ`)).body.slotDurationMinutes).toBe(30);
     await page.screenshot({ path: `${artifacts}/callback-settings-2-saved.png` });

@@ -149,7 +149,7 @@ describe('designer', () => {
     await page.getByRole('button', { name: 'Continue', exact: true }).click();
     await expect.poll(callState, { timeout: 10_000 }).toMatch(/waitingInput/);
     await page.getByRole('button', { name: 'Key 1' }).click();
-    await expect.poll(callState, { timeout: 10_000 }).toMatch(new RegExp(`paused · in ${bye}`));
+    await expect.poll(callState, { timeout: 10_000 }).toMatch(new RegExp(`paused · in Play Message ${bye}`));
     // Step runs the goodbye block; the flow ends after it.
     await page.getByRole('button', { name: 'Step', exact: true }).click();
     await expect

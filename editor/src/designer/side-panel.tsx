@@ -21,7 +21,7 @@ export function SidePanel() {
   ];
   return (
     <aside className="side-panel">
-      <div className="tabs" role="tablist">
+      <div className="tabs side-panel-tabs" role="tablist">
         {tabs.map(([id, label]) => (
           <button
             key={id}

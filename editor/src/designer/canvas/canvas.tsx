@@ -2,7 +2,6 @@ import {
   Background,
   Controls,
   type Edge,
-  MiniMap,
   type Node,
   ReactFlow,
   useReactFlow,
@@ -13,16 +12,10 @@ import { PALETTE_MIME } from '../palette/palette.tsx';
 import { designer, useDesigner } from '../store/designer-store.ts';
 import { BlockContextMenu, type BlockMenuTarget } from './block-context-menu.tsx';
 import { edgeTypes, nodeTypes } from './element-types.ts';
+import { FlowMinimap } from './flow-minimap.tsx';
 import { laneAt } from './lanes.ts';
 
-const miniMapColor = (node: Node) => (node.type === 'lane' ? '#eef2f7' : '#64748b');
 const defaultEdgeOptions = { type: 'link' };
-/**
- * Above this many blocks the minimap is left out: it draws every block and redraws on each drag
- * frame, which cost about 10 fps and 250 ms of opening time with 1,000 blocks (bench/editor.ts).
- * Fit and Find in flow still get around a large flow.
- */
-const MINIMAP_MAX_BLOCKS = 400;
 
 export function Canvas() {
   const nodes = useDesigner((s) => s.nodes);
@@ -100,9 +93,7 @@ export function Canvas() {
         onlyRenderVisibleElements
       >
         <Background gap={24} />
-        {nodes.length - lanesOnly(nodes) <= MINIMAP_MAX_BLOCKS && (
-          <MiniMap pannable zoomable nodeColor={miniMapColor} />
-        )}
+        <FlowMinimap />
         <Controls />
       </ReactFlow>
       {nodes.length === lanesOnly(nodes) && <EmptyCanvasHint />}

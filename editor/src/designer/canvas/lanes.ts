@@ -11,6 +11,12 @@ export const LANE_MIN_WIDTH = 1400;
 export const LANE_MIN_HEIGHT = 220;
 export const BLOCK_WIDTH = 220;
 export const BLOCK_PADDING = 40;
+/**
+ * Free room a lane keeps below and right of its blocks: enough to drop one more block there, so
+ * a flow can grow a new row or column by drag and drop without first moving blocks out of the way.
+ */
+export const LANE_ROOM_BELOW = 140;
+export const LANE_ROOM_RIGHT = BLOCK_WIDTH + BLOCK_PADDING * 2;
 
 export interface LaneBox {
   phase: Phase;
@@ -33,11 +39,11 @@ export function laneBoxes(doc: Application, blockHeight: BlockHeight): LaneBox[]
     e.bottom = Math.max(e.bottom, p.y + blockHeight(id));
     extent.set(block.phase, e);
   }
-  const width = Math.max(LANE_MIN_WIDTH, ...[...extent.values()].map((e) => e.right + BLOCK_PADDING * 4));
+  const width = Math.max(LANE_MIN_WIDTH, ...[...extent.values()].map((e) => e.right + LANE_ROOM_RIGHT));
   let y = 0;
   return PHASES.map((phase) => {
     const e = extent.get(phase);
-    const height = Math.max(LANE_MIN_HEIGHT, (e?.bottom ?? 0) + BLOCK_PADDING);
+    const height = Math.max(LANE_MIN_HEIGHT, e ? e.bottom + LANE_ROOM_BELOW : 0);
     const box = { phase, x: 0, y, width, height };
     y += height + LANE_GAP;
     return box;

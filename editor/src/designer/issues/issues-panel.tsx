@@ -1,5 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { designer, useDesigner } from '../store/designer-store.ts';
+import { issueText } from './issue-text.ts';
 
 /**
  * Issues from the validator; clicking one selects its block, brings it into view and (through
@@ -7,6 +8,8 @@ import { designer, useDesigner } from '../store/designer-store.ts';
  */
 export function IssuesPanel({ onOpenBlock }: { onOpenBlock?: () => void }) {
   const issues = useDesigner((s) => s.issues);
+  const doc = useDesigner((s) => s.history.present);
+  const definitions = useDesigner((s) => s.definitions);
   const flow = useReactFlow();
   const show = (blockId: string) => {
     designer.select([blockId]);
@@ -16,23 +19,27 @@ export function IssuesPanel({ onOpenBlock }: { onOpenBlock?: () => void }) {
   if (issues.length === 0) return <p className="muted panel-pad">No issues.</p>;
   return (
     <ul className="issues panel-pad" data-testid="issues">
-      {issues.map((issue, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: issues are recomputed as a whole
-        <li key={index} className={`issue ${issue.severity}`}>
-          <button
-            type="button"
-            disabled={!issue.blockId}
-            onClick={() => issue.blockId && show(issue.blockId)}
-          >
-            <strong>{issue.severity === 'error' ? 'Error' : 'Warning'}</strong> {issue.message}
-            <span className="muted">
-              {' '}
-              {issue.code}
-              {issue.blockId ? ` · ${issue.blockId}` : ''}
-            </span>
-          </button>
-        </li>
-      ))}
+      {issues.map((issue, index) => {
+        const text = issueText(issue, doc, definitions);
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: issues are recomputed as a whole
+          <li key={index} className={`issue ${issue.severity}`}>
+            <button
+              type="button"
+              disabled={!issue.blockId}
+              onClick={() => issue.blockId && show(issue.blockId)}
+            >
+              <strong>{issue.severity === 'error' ? 'Error' : 'Warning'}</strong>
+              {text.block && <span className="issue-block"> {text.block}:</span>} {text.message}
+              <span className="muted">
+                {' '}
+                {issue.code}
+                {issue.blockId ? ` · ${issue.blockId}` : ''}
+              </span>
+            </button>
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -1,6 +1,7 @@
 import { type FormEvent, useCallback, useState } from 'react';
 import type { StartTestCall } from '../../api/endpoints.ts';
 import { designer, useDesigner } from '../store/designer-store.ts';
+import { BlockRef } from './block-ref.tsx';
 import { BookedCallbackView } from './booked-callback.tsx';
 import { DebugControls } from './debug-controls.tsx';
 import { Keypad } from './keypad.tsx';
@@ -91,7 +92,13 @@ export function TestCallPanel() {
         <>
           <p className="call-state" data-testid="call-state">
             <strong>{call.state}</strong>
-            {call.currentBlockId && ` · in ${call.currentBlockId}`}
+            {call.currentBlockId && (
+              <>
+                {' · in '}
+                <BlockRef blockId={call.currentBlockId} />
+                <span className="muted"> {call.currentBlockId}</span>
+              </>
+            )}
             {call.endReason && ` · ${call.endReason}`}
             {call.error && ` · ${call.error.code}: ${call.error.message}`}
           </p>
@@ -146,11 +153,9 @@ export function TestCallPanel() {
           <ol className="trace">
             {call.trace.map((t) => (
               <li key={t.seq}>
-                <button type="button" className="link" onClick={() => designer.select([t.blockId])}>
-                  {t.blockId}
-                </button>{' '}
+                <BlockRef blockId={t.blockId} />{' '}
                 <span className="muted">
-                  {t.blockType} → {t.outcome ?? '…'}
+                  → {t.outcome ?? '…'}
                   {t.durationMs !== null ? ` (${t.durationMs} ms)` : ''}
                 </span>
               </li>

@@ -37,6 +37,7 @@ export const menu: RunnableBlockDefinition = {
     properties: {
       options: {
         type: 'array',
+        title: 'Options',
         default: [{ digit: '1', label: 'Sales' }],
         items: { type: 'object', properties: { digit: { type: 'string' }, label: { type: 'string' } } },
       },

@@ -10,12 +10,23 @@ export function DesignerToolbar() {
   const canUndo = useDesigner((s) => s.history.past.length > 0);
   const canRedo = useDesigner((s) => s.history.future.length > 0);
   const flow = useReactFlow();
+  // The blocks, not the lanes: lanes are at least 1,400 wide, and empty phases would shrink a
+  // small flow to a corner of the view.
+  const fit = () => {
+    const blocks = useDesigner.getState().nodes.filter((n) => n.type === 'block');
+    void flow.fitView({
+      nodes: blocks.length ? blocks : undefined,
+      padding: 0.15,
+      maxZoom: 1.2,
+      duration: 300,
+    });
+  };
 
   const layout = async () => {
     const state = useDesigner.getState();
     const heights = new Map(state.nodes.map((n) => [n.id, n.measured?.height ?? 80]));
     designer.applyLayout(await autoLayout(state.history.present, (id) => heights.get(id) ?? 80));
-    requestAnimationFrame(() => void flow.fitView({ duration: 300 }));
+    requestAnimationFrame(fit);
   };
 
   return (
@@ -38,7 +49,7 @@ export function DesignerToolbar() {
       <button type="button" onClick={() => void layout()} title="Arrange each phase automatically">
         Auto layout
       </button>
-      <button type="button" onClick={() => void flow.fitView({ duration: 300 })} title="Zoom to fit">
+      <button type="button" onClick={fit} title="Zoom to fit the blocks">
         Fit
       </button>
       <FlowSearch />

@@ -1,6 +1,13 @@
+import { designer, useDesigner } from '../../store/designer-store.ts';
+import { selectVariables } from '../../store/selectors.ts';
 import { useFormContext } from '../form-context.ts';
 
-/** A variable name with suggestions from the declared and system variables. */
+const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+/**
+ * A variable name with suggestions from the declared and system variables. A new name can be
+ * declared from here, so filling in a block does not mean a trip to the Variables tab first.
+ */
 export function VariableInput({
   id,
   value,
@@ -11,6 +18,9 @@ export function VariableInput({
   onChange: (v: unknown) => void;
 }) {
   const { variableNames } = useFormContext();
+  const variables = useDesigner(selectVariables);
+  const name = typeof value === 'string' ? value : '';
+  const undeclared = NAME.test(name) && !variableNames.includes(name);
   return (
     <>
       <input
@@ -18,14 +28,26 @@ export function VariableInput({
         list={`${id}-variables`}
         spellCheck={false}
         placeholder="variable"
-        value={typeof value === 'string' ? value : ''}
+        value={name}
         onChange={(e) => onChange(e.target.value || undefined)}
       />
       <datalist id={`${id}-variables`}>
-        {variableNames.map((name) => (
-          <option key={name} value={name} />
+        {variableNames.map((option) => (
+          <option key={option} value={option} />
         ))}
       </datalist>
+      {undeclared && (
+        <p className="help warning-text">
+          {name} is not declared.{' '}
+          <button
+            type="button"
+            className="declare-variable"
+            onClick={() => designer.setVariables([...variables, { name }], null)}
+          >
+            Declare {name}
+          </button>
+        </p>
+      )}
     </>
   );
 }
