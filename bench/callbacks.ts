@@ -6,10 +6,11 @@
  */
 
 import postgres from 'postgres';
+import { ApiClient } from '../test/support/client.ts';
 import { freshDatabaseUrl } from '../test/support/database.ts';
 import { type SpawnedRuntime, spawnRuntime } from '../test/support/spawn-runtime.ts';
 import { startRuntime } from '../test/support/start-runtime.ts';
-import { closedLoop, helloWorldServer } from './load.ts';
+import { hammer, helloWorldProcess } from './load.ts';
 import { median, percentile, type Report } from './report.ts';
 
 const DAY = 86_400_000;
@@ -20,6 +21,28 @@ const numberOf = (i: number) => `+1${212 + Math.floor(i / 10_000)}555${String(i 
 const numberSql = (n: string) =>
   `'+1' || (212 + ${n} / 10000) || '555' || lpad((${n} % 10000)::text, 4, '0')`;
 
+/**
+ * RINGBACK_BENCH_EXPLAIN=<ms>: PostgreSQL logs the plan of every statement of the benchmark's
+ * database slower than that (auto_explain, in the server log), to find a bad plan.
+ */
+async function explainSlowStatements(url: string): Promise<void> {
+  const threshold = process.env.RINGBACK_BENCH_EXPLAIN;
+  if (!threshold) return;
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const name = new URL(url).pathname.slice(1);
+  await sql.unsafe(`alter database ${name} set session_preload_libraries = 'auto_explain'`);
+  await sql.unsafe(`alter database ${name} set auto_explain.log_min_duration = ${Number(threshold)}`);
+  await sql.unsafe(`alter database ${name} set auto_explain.log_analyze = on`);
+  await sql.unsafe(`alter database ${name} set auto_explain.log_buffers = on`);
+  await sql.end();
+}
+
+/** RINGBACK_BENCH_PROFILE_DIR: each runtime process writes a CPU profile there when it stops. */
+function profiling(): { nodeArgs?: string[] } {
+  const dir = process.env.RINGBACK_BENCH_PROFILE_DIR;
+  return dir ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] } : {};
+}
+
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
@@ -29,10 +52,76 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promis
   return false;
 }
 
-async function benchCreateAndAvailability(report: Report): Promise<void> {
-  const helloServer = await helloWorldServer();
+/**
+ * callbacks/create on one runtime process of its own (engine off: booking alone), driven by
+ * autocannon, beside a hello-world Hono route in a process of its own driven the same way.
+ */
+async function benchCreate(report: Report): Promise<void> {
+  const connections = 64;
+  const seconds = 10;
   const database = await freshDatabaseUrl('postgres');
-  // The engine is off: this measures booking alone (validation, throttles, rule, insert).
+  await explainSlowStatements(database.url);
+  const node = await spawnRuntime(
+    'bench-create',
+    {
+      DATABASE_URL: database.url,
+      RINGBACK_ENGINE: 'off',
+      RINGBACK_DEMO_API_KEY: apiKey,
+      RINGBACK_ADMIN_PASSWORD: 'bench-password',
+    },
+    profiling(),
+  );
+  const hello = await helloWorldProcess();
+  try {
+    const api = await new ApiClient(node.baseUrl).login('admin', 'bench-password');
+    const row = (await api.get('/api/v1/data-tables/CALLBACK_SETTINGS/rows/Sales_VQ')).body;
+    // Room for every immediate booking of the run.
+    const saved = await api.put('/api/v1/data-tables/CALLBACK_SETTINGS/rows/Sales_VQ', {
+      ...row,
+      maxQueuedCallbacks: 1_000_000_000,
+    });
+    if (saved.status !== 200) throw new Error(`settings: ${JSON.stringify(saved.body)}`);
+    let booked = 0;
+    const create = (warm: boolean) =>
+      hammer({
+        url: `${node.baseUrl}/engagement/v3/callbacks/create`,
+        method: 'POST',
+        connections,
+        seconds: warm ? 2 : seconds,
+        headers: { 'x-api-key': apiKey },
+        body: () => ({ serviceName: 'Sales_VQ', phoneNumber: numberOf(booked++) }),
+      });
+    await create(true);
+    const created = await create(false);
+    await hammer({ url: hello.url, connections, seconds: 2 });
+    const helloRun = await hammer({ url: hello.url, connections, seconds });
+    report.figure(
+      `callbacks/create, immediate, PostgreSQL, one process, ${connections} connections: creates / s`,
+      created.perSecond,
+      { unit: '/s', target: '≥ 3,000/s', ok: created.perSecond >= 3000 },
+    );
+    report.figure('  p99 latency of the same', created.p99Ms, { unit: 'ms' });
+    report.figure(
+      '  baseline: hello-world Hono route, own process, same load: requests / s',
+      helloRun.perSecond,
+      {
+        unit: '/s',
+      },
+    );
+    report.ratio('  creates ÷ hello-world requests', created.perSecond / helloRun.perSecond);
+    const sql = postgres(database.url, { max: 1, onnotice: () => {} });
+    const [stored] = await sql`select count(*)::int as n from callbacks where virtual_queue = 'Sales_VQ'`;
+    await sql.end();
+    if (stored?.n !== booked) throw new Error(`${booked} bookings answered 200 but ${stored?.n} are stored`);
+  } finally {
+    hello.close();
+    await node.kill('SIGTERM');
+    await database.drop();
+  }
+}
+
+async function benchAvailability(report: Report): Promise<void> {
+  const database = await freshDatabaseUrl('postgres');
   const started = await startRuntime({
     DATABASE_URL: database.url,
     RINGBACK_ENGINE: 'off',
@@ -40,33 +129,6 @@ async function benchCreateAndAvailability(report: Report): Promise<void> {
   });
   const sql = postgres(database.url, { max: 2, onnotice: () => {} });
   try {
-    // Room for every immediate booking of the run.
-    await sql`update callback_settings set document = document || '{"maxQueuedCallbacks": 1000000000}'::jsonb
-      where virtual_queue = 'Sales_VQ'`;
-    let next = 0;
-    const create = async () => {
-      const response = await fetch(`${started.baseUrl}/engagement/v3/callbacks/create`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
-        body: JSON.stringify({ serviceName: 'Sales_VQ', phoneNumber: numberOf(next++) }),
-      });
-      if (response.status !== 200) throw new Error(`create: ${response.status} ${await response.text()}`);
-      await response.arrayBuffer();
-    };
-    await closedLoop(16, 2, create);
-    const createsPerSecond = await closedLoop(16, 8, create);
-    await closedLoop(16, 1, helloServer.hit);
-    const helloPerSecond = await closedLoop(16, 4, helloServer.hit);
-    report.figure('callbacks/create over HTTP, immediate, PostgreSQL: creates / s', createsPerSecond, {
-      unit: '/s',
-      target: '≥ 3,000/s',
-      ok: createsPerSecond >= 3000,
-    });
-    report.figure('  baseline: hello-world Hono route, same client, requests / s', helloPerSecond, {
-      unit: '/s',
-    });
-    report.ratio('  creates ÷ hello-world requests', createsPerSecond / helloPerSecond);
-
     // Availability: 10,000 scheduled bookings spread over the open slots of the next 30 days.
     const [{ tenant_id: tenantId } = { tenant_id: '' }] =
       await sql`select tenant_id from callback_settings where virtual_queue = 'Sales_VQ'`;
@@ -109,7 +171,6 @@ async function benchCreateAndAvailability(report: Report): Promise<void> {
     report.figure('  p99 of the same', percentile(latencies, 99), { unit: 'ms' });
     report.figure('  without HTTP (slotsBetween in process): median', median(inProcess), { unit: 'ms' });
   } finally {
-    helloServer.close();
     await sql.end();
     await started.stop();
     await database.drop();
@@ -120,11 +181,15 @@ async function benchCreateAndAvailability(report: Report): Promise<void> {
 async function cluster(processes: number, env: Record<string, string>, agents: number) {
   const database = await freshDatabaseUrl('postgres');
   const sql = postgres(database.url, { max: 4, onnotice: () => {} });
+  await explainSlowStatements(database.url);
   const base = { DATABASE_URL: database.url, RINGBACK_DEMO_API_KEY: apiKey, LOG_LEVEL: 'warn', ...env };
-  // RINGBACK_BENCH_PROFILE_DIR: each process writes a CPU profile there when it stops.
-  const profile = process.env.RINGBACK_BENCH_PROFILE_DIR;
-  const options = profile ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profile}`] } : {};
+  const options = profiling();
   const nodes: SpawnedRuntime[] = [await spawnRuntime('node-a', base, options)];
+  // The examples may still be seeding after the process listens.
+  await waitFor(
+    async () => (await sql`select 1 from callback_settings where virtual_queue = 'Sales_VQ'`).length > 0,
+    30_000,
+  );
   await sql`update callback_settings set document = document || '{"purgeAtEndOfDay": false, "maxQueuedCallbacks": 1000000000}'::jsonb
     where virtual_queue = 'Sales_VQ'`;
   if (process.env.RINGBACK_BENCH_NO_APP)
@@ -140,6 +205,8 @@ async function cluster(processes: number, env: Record<string, string>, agents: n
     sql,
     tenantId: tenantId as string,
     async stop() {
+      if (process.env.BENCH_DEBUG)
+        for (const node of nodes) console.log(node.nodeId, node.output().slice(-3000));
       await Promise.all(nodes.map((node) => node.kill('SIGTERM')));
       await sql.end();
       await database.drop();
@@ -189,7 +256,7 @@ async function benchDispatch(report: Report): Promise<void> {
   const count = Number(process.env.RINGBACK_BENCH_DISPATCH ?? 20_000);
   const { sql, tenantId, stop } = await cluster(
     3,
-    { RINGBACK_SIM_DIAL_MS: '0', RINGBACK_ENGINE_TICK_MS: '20' },
+    { RINGBACK_SIM_DIAL_MS: '0', RINGBACK_ENGINE_TICK_MS: process.env.TICK ?? '20' },
     400,
   );
   try {
@@ -237,7 +304,8 @@ export async function benchCallbacks(report: Report): Promise<void> {
     return;
   }
   const only = process.env.RINGBACK_BENCH_ONLY;
-  if (!only || only === 'create') await benchCreateAndAvailability(report);
+  if (!only || only === 'create') await benchCreate(report);
+  if (!only || only === 'availability') await benchAvailability(report);
   if (!only || only === 'due') await benchDueToDial(report);
   if (!only || only === 'dispatch') await benchDispatch(report);
 }

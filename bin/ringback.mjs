@@ -1,6 +1,12 @@
 #!/usr/bin/env node
-// The `ringback` command: runs the TypeScript CLI through tsx's loader.
-import { register } from 'tsx/esm/api';
+// The `ringback` command. Runs the runtime bundle (dist/ringback.mjs, see scripts/build-runtime.mjs)
+// when it is fresh, and otherwise the TypeScript sources through tsx's loader.
+import { bundleIsFresh } from '../scripts/build-runtime.mjs';
 
-register();
-await import('../runtime/cli/main.ts');
+if (bundleIsFresh()) {
+  await import('../dist/ringback.mjs');
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../runtime/cli/main.ts');
+}

@@ -10,7 +10,7 @@ import { type CallbackModule, createCallbackModule } from './callbacks/module.ts
 import { type CallService, callService } from './calls/call-service.ts';
 import { callStore } from './calls/call-store.ts';
 import { type Clock, systemClock, type VirtualClock, virtualClock } from './clock/index.ts';
-import { type Database, openDatabase } from './db/client.ts';
+import { type Database, type DatabaseHandle, openDatabase } from './db/client.ts';
 import type { RuntimeConfig } from './env.ts';
 import { deliverEvent } from './interpreter/call.ts';
 import { type PhoneNumberStore, phoneNumberStore } from './phone-numbers/phone-number-store.ts';
@@ -28,17 +28,28 @@ export interface Runtime {
   businessHours: BusinessHoursStore;
   calls: CallService;
   callbacks: CallbackModule;
-  seedReport: SeedReport;
+  /**
+   * First-start seeding (tenant, admin, API key, examples), after which the callback engine
+   * starts. Settled when createRuntime returns unless it was told not to wait.
+   */
+  seeded: Promise<SeedReport>;
   startedAt: number;
-  /** Milliseconds spent opening (and migrating) the database and seeding, for the start-up log. */
-  startup: { databaseMs: number; seedMs: number };
+  /** Milliseconds spent opening the database and seeding, for the start-up log. */
+  startup: { database: DatabaseHandle['timings']; seedMs: number | undefined };
   close(): Promise<void>;
 }
 
-export async function createRuntime(config: RuntimeConfig): Promise<Runtime> {
+export interface RuntimeOptions {
+  /**
+   * Return before seeding finishes (default false). `ringback serve` does, so /readyz answers
+   * once the database is migrated; it holds other requests until `seeded` settles.
+   */
+  seedInBackground?: boolean;
+}
+
+export async function createRuntime(config: RuntimeConfig, options: RuntimeOptions = {}): Promise<Runtime> {
   const startedAt = Date.now();
   const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-  const databaseMs = Date.now() - startedAt;
   const virtual =
     config.clock === 'virtual' ? virtualClock(config.virtualClockStart ?? Date.now()) : undefined;
   const clock: Clock = virtual ?? systemClock();
@@ -61,17 +72,6 @@ export async function createRuntime(config: RuntimeConfig): Promise<Runtime> {
   });
   const calls = callService({ applications, phoneNumbers, store: callStore(db, now), clock, services });
   const auth = authService(db, clock, config.sessionIdleMinutes);
-  const seedStart = Date.now();
-  const seedReport = await seed({
-    db,
-    auth,
-    applications,
-    phoneNumbers,
-    businessHours,
-    callbacks,
-    config,
-    now,
-  });
   // Route Call waits for `routed`; the simulator says when an agent took the call.
   callbacks.host.setOnRouted(({ tenantId, callId, agentId }) => {
     void calls
@@ -82,8 +82,30 @@ export async function createRuntime(config: RuntimeConfig): Promise<Runtime> {
   });
   // An answered callback runs its queue's Callback application as a call.
   callbacks.engine.runApplicationsWith({ applications, services });
-  await callbacks.host.syncAgents();
-  if (config.engineEnabled) callbacks.engine.start();
+  const startup: Runtime['startup'] = { database: handle.timings, seedMs: undefined };
+  const seeded = (async () => {
+    // In the background, begin on a later turn: `serve` is listening by then.
+    if (options.seedInBackground) await new Promise((resolve) => setImmediate(resolve));
+    const seedStart = Date.now();
+    const report = await seed({
+      db,
+      auth,
+      applications,
+      phoneNumbers,
+      businessHours,
+      callbacks,
+      config,
+      now,
+    });
+    startup.seedMs = Date.now() - seedStart;
+    // The engine works from the agents and queues the seed may just have added.
+    await callbacks.host.syncAgents();
+    if (config.engineEnabled) callbacks.engine.start();
+    return report;
+  })();
+  // Whoever awaits `seeded` sees a failure; this only keeps it from being an unhandled rejection.
+  seeded.catch(() => undefined);
+  if (!options.seedInBackground) await seeded;
 
   // Calls waiting on a timeout are woken by whichever process sees them first.
   let waking = false;
@@ -112,12 +134,13 @@ export async function createRuntime(config: RuntimeConfig): Promise<Runtime> {
     businessHours,
     calls,
     callbacks,
-    seedReport,
+    seeded,
     startedAt,
-    startup: { databaseMs, seedMs: Date.now() - seedStart },
+    startup,
     async close() {
       if (timer) clearInterval(timer);
       stopListening?.();
+      await seeded.catch(() => undefined);
       await callbacks.engine.stop();
       await handle.close();
     },

@@ -4,6 +4,10 @@
  * router that Route Call uses (calls queue and wait; the `routed` event is delivered when an
  * agent takes them).
  *
+ * On the system clock the simulator wakes itself at its next event (a dial outcome, an agent's
+ * release), as a telephony adapter would deliver events when they happen, and tells the engine
+ * (`onWake`) so freed agents are offered work at once. On a virtual clock only advances move it.
+ *
  * Decision: each process simulates its own copy of the agents. A real telephony adapter would
  * share one contact center; the callback invariants (one dial per attempt, capacity, no lost
  * callback) are kept by the database, not by the simulator.
@@ -38,8 +42,37 @@ export function contactCenterHost(deps: { clock: Clock; agents: AgentStore; dial
   let justAssigned: Assignment | undefined;
   let routingNow: string | undefined;
   const scripted = new Set<string>();
+  const wakeListeners = new Set<() => void>();
+  let wakeTimer: NodeJS.Timeout | undefined;
+  let wakeAt = Number.POSITIVE_INFINITY;
+
+  function moveToNow(): void {
+    if (clock.now() > simulator.now()) simulator.tick(clock.now());
+  }
+
+  /** Sets the one timer for the simulator's next event (system clock only). */
+  function scheduleWake(): void {
+    if (clock.kind === 'virtual') return;
+    const next = simulator.nextEventMs();
+    if (next === null || next >= wakeAt) return;
+    if (wakeTimer) clearTimeout(wakeTimer);
+    wakeAt = next;
+    wakeTimer = setTimeout(
+      () => {
+        wakeTimer = undefined;
+        wakeAt = Number.POSITIVE_INFINITY;
+        moveToNow();
+        scheduleWake();
+        for (const listener of wakeListeners) listener();
+      },
+      Math.max(0, next - clock.now()),
+    );
+    wakeTimer.unref();
+  }
 
   simulator.onAssigned((assignment) => {
+    // The agent is now Busy until its handle time ends: an event to wake for.
+    scheduleWake();
     const tenantId = waitingCalls.get(assignment.interactionId);
     if (tenantId !== undefined) {
       waitingCalls.delete(assignment.interactionId);
@@ -82,7 +115,18 @@ export function contactCenterHost(deps: { clock: Clock; agents: AgentStore; dial
       }
     },
     tick(): void {
-      if (clock.now() > simulator.now()) simulator.tick(clock.now());
+      moveToNow();
+      scheduleWake();
+    },
+    /** Called after the simulator woke itself for an event (system clock only). */
+    onWake(listener: () => void): () => void {
+      wakeListeners.add(listener);
+      return () => wakeListeners.delete(listener);
+    },
+    /** Stops waking the simulator. */
+    stop(): void {
+      if (wakeTimer) clearTimeout(wakeTimer);
+      wakeTimer = undefined;
     },
     onAssigned(listener: (assignment: Assignment) => void): () => void {
       assignmentListeners.add(listener);
@@ -92,7 +136,11 @@ export function contactCenterHost(deps: { clock: Clock; agents: AgentStore; dial
     dial(number: string) {
       if (!scripted.has(number))
         simulator.dialer.setOutcome(number, { outcome: 'answer', afterMs: deps.dialDelayMs });
-      return simulator.dialer.dial(number);
+      // The dial starts now, not at the simulator's last event.
+      if (clock.kind !== 'virtual') moveToNow();
+      const result = simulator.dialer.dial(number);
+      scheduleWake();
+      return result;
     },
     /** Scripts the outcomes of dials to a number (tests, the simulator API). */
     script(number: string, outcomes: ScriptedOutcome[]): void {

@@ -1,7 +1,7 @@
 /**
  * Named business hours and their compiled calendars.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { BusinessHours } from '../../schemas/business-hours.generated.ts';
 import {
   type BusinessHoursCalendar,
@@ -13,8 +13,17 @@ import { businessHours } from '../db/schema.ts';
 import { ApiError } from '../http/problem.ts';
 
 export function businessHoursStore(db: Database, now: () => number) {
-  const calendars = new Map<string, BusinessHoursCalendar>();
+  /** Per name: the compiled calendar and the row version (xmin) it was compiled from. */
+  const calendars = new Map<string, { version: string; calendar: BusinessHoursCalendar }>();
   const key = (tenantId: string, name: string) => `${tenantId}\u0000${name}`;
+
+  function compiled(tenantId: string, name: string, version: string, document: BusinessHours) {
+    const known = calendars.get(key(tenantId, name));
+    if (known?.version === version) return known.calendar;
+    const calendar = compileBusinessHours(document);
+    calendars.set(key(tenantId, name), { version, calendar });
+    return calendar;
+  }
 
   return {
     async list(tenantId: string): Promise<BusinessHours[]> {
@@ -62,23 +71,20 @@ export function businessHoursStore(db: Database, now: () => number) {
       if (deleted.length === 0) throw new ApiError('NOT_FOUND', `No business hours named ${name}`);
     },
     /**
-     * The compiled calendar. Compiling is cached per version of the document (its updatedAt), so
-     * an edit made through any process applies to the very next decision.
+     * The compiled calendar. Compiling is cached per version of the row (PostgreSQL's `xmin`,
+     * which every update changes, unlike updated_at which two edits within one virtual-clock
+     * millisecond share), so an edit made through any process applies to the very next decision.
      */
     async calendar(tenantId: string, name: string): Promise<BusinessHoursCalendar | undefined> {
       const [row] = await db
-        .select({ document: businessHours.document, updatedAt: businessHours.updatedAt })
+        .select({ document: businessHours.document, version: sql<string>`xmin::text` })
         .from(businessHours)
         .where(and(eq(businessHours.tenantId, tenantId), eq(businessHours.name, name)));
       if (!row) return undefined;
-      const cacheKey = `${key(tenantId, name)}\u0000${row.updatedAt.getTime()}`;
-      let calendar = calendars.get(cacheKey);
-      if (!calendar) {
-        calendar = compileBusinessHours(row.document as BusinessHours);
-        calendars.set(cacheKey, calendar);
-      }
-      return calendar;
+      return compiled(tenantId, name, row.version, row.document as BusinessHours);
     },
+    /** The calendar of a row already read with its version (see queue-config.ts). */
+    compiled,
   };
 }
 

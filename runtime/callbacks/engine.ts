@@ -3,6 +3,11 @@
  * each advance does, and the advance waits until the work it started has settled (dials still
  * ringing wait for later advances). One tick: sync agents, move the simulator to now, promote
  * due callbacks, purge, dispatch, renew leases, delete expired records.
+ *
+ * On the system clock, dispatch also runs between ticks: whenever the simulator wakes for an event
+ * (an agent freed, a dial settled), a dispatch pass offers the freed agents work at once, so a
+ * callback's way from claim to agent is not paced by the tick. Passes never overlap: a wake during
+ * a pass asks for one more pass after it.
  */
 import { asc } from 'drizzle-orm';
 import type { ContactCenterHost } from '../agents/contact-center-host.ts';
@@ -51,6 +56,10 @@ export function callbackEngine(deps: {
   let lastRetention = 0;
   let running: Promise<void> | undefined;
   let lastRefresh: { at: number; configs: QueueConfig[] } | undefined;
+  /** The dispatch pass in progress (tick or wake), and whether a wake asked for another. */
+  let dispatching: Promise<void> | undefined;
+  let passAgain = false;
+  let stopped = false;
   // On the system clock the tick does not wait for dials and connections it started: they finish
   // on their own, and the next tick must not be held back by them (due time → dial latency).
   const settleInTick = () => (clock.kind === 'virtual' ? settle() : Promise.resolve());
@@ -115,12 +124,41 @@ export function callbackEngine(deps: {
     }
     // Renewed before claiming, so a long virtual-clock jump never makes our own leases look expired.
     await dispatch.renewLeases();
-    for (const config of configs) await dispatch.dispatchQueue(config);
+    await dispatchPass(configs);
     await settleInTick();
     if (now - lastRetention >= RETENTION_EVERY_MS) {
       lastRetention = now;
       await deleteExpired(db, now);
     }
+  }
+
+  /** Dispatches every queue once; passes run one after another, never two at once. */
+  async function dispatchPass(configs: QueueConfig[]): Promise<void> {
+    while (dispatching) await dispatching;
+    const pass = (async () => {
+      for (const config of configs) await dispatch.dispatchQueue(config);
+    })();
+    dispatching = pass.finally(() => {
+      dispatching = undefined;
+    });
+    await dispatching;
+  }
+
+  /** A dispatch pass as soon as possible, with the queue settings of the last tick. */
+  function dispatchSoon(): void {
+    if (stopped || !lastRefresh) return;
+    if (dispatching) {
+      passAgain = true;
+      return;
+    }
+    const configs = lastRefresh.configs;
+    void dispatchPass(configs)
+      .catch((error) => console.error(`[engine ${nodeId}]`, error))
+      .finally(() => {
+        if (!passAgain) return;
+        passAgain = false;
+        dispatchSoon();
+      });
   }
 
   /** One tick; overlapping calls share the tick in progress. */
@@ -133,6 +171,7 @@ export function callbackEngine(deps: {
 
   let timer: NodeJS.Timeout | undefined;
   let stopListening: (() => void) | undefined;
+  let stopWaking: (() => void) | undefined;
   return {
     tick,
     settle,
@@ -147,6 +186,7 @@ export function callbackEngine(deps: {
         });
         return;
       }
+      stopWaking = host.onWake(dispatchSoon);
       timer = setInterval(
         () => void tick().catch((error) => console.error(`[engine ${nodeId}]`, error)),
         deps.tickMs,
@@ -154,9 +194,13 @@ export function callbackEngine(deps: {
       timer.unref();
     },
     async stop(): Promise<void> {
+      stopped = true;
       if (timer) clearInterval(timer);
       stopListening?.();
+      stopWaking?.();
+      host.stop();
       await running?.catch(() => undefined);
+      await dispatching?.catch(() => undefined);
     },
   };
 }

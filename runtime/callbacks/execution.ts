@@ -10,13 +10,23 @@
  * dials): the live version of each application is read once per burst and the burst's calls are
  * stored in one insert. A failing application never holds a callback back: the error is logged
  * and the customer is connected.
+ *
+ * The callback's user data (GES `userData`, the Callback V2 block's `userData`) reaches the flow
+ * the way a Designer user expects of attached data: a variable the application declares with the
+ * name of a key starts with that key's value instead of its default. GES keeps only keys that are
+ * JavaScript identifiers, so every key can name a variable; undeclared keys are not set (the flow
+ * could not refer to them), and secure variables stay masked in traces. User data is read only
+ * for applications that declare variables, and is never logged.
  */
 import { createHash } from 'node:crypto';
+import { inArray } from 'drizzle-orm';
 import type { BlockServices } from '../../blocks/contract.ts';
 import { blockRegistry } from '../../blocks/registry.ts';
+import type { Application } from '../../schemas/application.generated.ts';
 import type { ApplicationStore } from '../applications/application-store.ts';
 import { callStore } from '../calls/call-store.ts';
 import type { Database } from '../db/client.ts';
+import { callbacks } from '../db/schema.ts';
 import { startCall } from '../interpreter/call.ts';
 import type { CallState } from '../interpreter/call-state.ts';
 import type { QueueConfig } from './queue-config.ts';
@@ -39,31 +49,78 @@ export function callIdOf(callbackId: string, attempt: number): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** The application with each declared variable named by a user-data key starting at that value. */
+export function withUserData(application: Application, userData: Record<string, unknown> | undefined) {
+  if (!userData || !application.variables.some((v) => Object.hasOwn(userData, v.name))) return application;
+  return {
+    ...application,
+    variables: application.variables.map((v) =>
+      Object.hasOwn(userData, v.name)
+        ? { ...v, default: userData[v.name] as Application['variables'][number]['default'] }
+        : v,
+    ),
+  };
+}
+
 export function callbackExecution(deps: { db: Database; nodeId: string; now: () => number }) {
   const { db, nodeId, now } = deps;
   const callRows = callStore(db, now);
   let calls: CallbackCalls | undefined;
   let pending: Pending[] = [];
 
-  async function begin(
+  async function applicationOf(
     item: Pending,
     versions: Map<string, Promise<number>>,
-  ): Promise<CallState | undefined> {
-    const { config, applicationId, callback } = item;
+  ): Promise<{ application: Application; version: number } | undefined> {
+    const { config, applicationId } = item;
     const key = `${config.tenantId}/${applicationId}`;
     try {
       if (!versions.has(key))
         versions.set(key, calls!.applications.liveVersion(config.tenantId, applicationId));
       const version = await (versions.get(key) as Promise<number>);
-      const application = await calls!.applications.document(config.tenantId, applicationId, version);
+      return {
+        version,
+        application: await calls!.applications.document(config.tenantId, applicationId, version),
+      };
+    } catch (error) {
+      console.error(`[engine ${nodeId}] callback application ${applicationId}:`, error);
+      return undefined;
+    }
+  }
+
+  /** User data of the callbacks whose application declares variables (one query a burst, or none). */
+  async function userDataOf(ids: string[]): Promise<Map<string, Record<string, unknown>>> {
+    if (ids.length === 0) return new Map();
+    try {
+      const rows = await db
+        .select({ id: callbacks.id, userData: callbacks.userData })
+        .from(callbacks)
+        .where(inArray(callbacks.id, ids));
+      return new Map(rows.map((r) => [r.id, r.userData]));
+    } catch (error) {
+      console.error(`[engine ${nodeId}] reading the user data of callbacks:`, (error as Error).message);
+      return new Map();
+    }
+  }
+
+  async function begin(
+    item: Pending,
+    found: { application: Application; version: number } | undefined,
+    userData: Record<string, unknown> | undefined,
+  ): Promise<CallState | undefined> {
+    if (!found) return undefined;
+    const { config, applicationId, callback } = item;
+    const application = withUserData(found.application, userData);
+    try {
       return await startCall(
         application,
         {
           id: callIdOf(callback.id, callback.attempts),
           tenantId: config.tenantId,
-          version,
+          version: found.version,
           ani: callback.phoneNumber,
           dnis: config.settings.routingPoint ?? '',
+          callbackId: callback.id,
         },
         { application, blocks: blockRegistry, services: calls!.services(config.tenantId), now },
       );
@@ -77,7 +134,15 @@ export function callbackExecution(deps: { db: Database; nodeId: string; now: () 
     const burst = pending;
     pending = [];
     const versions = new Map<string, Promise<number>>();
-    const states = await Promise.all(burst.map((item) => begin(item, versions)));
+    const applications = await Promise.all(burst.map((item) => applicationOf(item, versions)));
+    const userData = await userDataOf(
+      burst
+        .filter((_, i) => (applications[i]?.application.variables.length ?? 0) > 0)
+        .map((i) => i.callback.id),
+    );
+    const states = await Promise.all(
+      burst.map((item, i) => begin(item, applications[i], userData.get(item.callback.id))),
+    );
     const started = states.filter((s) => s !== undefined);
     try {
       await callRows.insertMany(started, false);

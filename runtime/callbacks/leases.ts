@@ -4,6 +4,10 @@
  * lease is held with time to spare), move (guarded state change + audit + dial outcome, for a
  * batch), renew. The lease owner column guards every change, so a process that lost its lease
  * (stalled, or presumed dead) can no longer move a callback another process now holds.
+ *
+ * Rows are always reached through `id = any(<array>)`, which PostgreSQL answers from the primary
+ * key whatever its statistics say: right after a burst of bookings they are stale, and a join
+ * against a JSON record set was then planned as a scan of the whole queue per row.
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
@@ -38,15 +42,17 @@ export async function claimDue(
 ): Promise<ClaimedCallback[]> {
   const { db, nodeId, leaseMs } = owner;
   const { settings, tenantId } = config;
-  const aged = sql`case when priority >= ${settings.priorityLimit}::int then priority else least(${settings.priorityLimit}::int, priority + floor((${at}::bigint - coalesce(queued_at, ${at}::bigint)) / (${settings.priorityIntervalSeconds * 1000})::float8) * ${settings.priorityIncrement}) end`;
+  const aged = sql`case when k.priority >= ${settings.priorityLimit}::int then k.priority else least(${settings.priorityLimit}::int, k.priority + floor((${at}::bigint - coalesce(k.queued_at, ${at}::bigint)) / (${settings.priorityIntervalSeconds * 1000})::float8) * ${settings.priorityIncrement}) end`;
   const due = sql`((state = 'QUEUED' and next_attempt_at <= ${at}::bigint)
     or (state in ('ROUTING', 'PROCESSING') and lease_until < ${at}::bigint))`;
   const queue = sql`tenant_id = ${tenantId} and virtual_queue = ${settings.virtualQueue}`;
   // Candidates without sorting the whole queue: aging only raises a priority with age, so the best
   // callbacks of each base priority are its oldest (index callbacks_queued, one short walk per
-  // priority, found by a loose index scan), plus the expired leases. Other processes may hold
-  // some candidates (SKIP LOCKED), hence a few times the limit. Materialized: a row another
-  // process changed meanwhile is re-checked against this list, not by walking the queue again.
+  // priority, found by a loose index scan), plus the expired leases (index callbacks_leased).
+  // Other processes may hold some candidates (SKIP LOCKED), hence a few times the limit.
+  // Materialized, ranked, then each one locked through its primary key in rank order until
+  // `limit` are held: a row another process changed meanwhile is re-checked, not the queue walked
+  // again, and the plan cannot turn into a scan of the queue when statistics are stale.
   const candidates = limit * 3;
   const result = await db.execute(sql`
     with recursive priorities(p) as (
@@ -56,19 +62,23 @@ export async function claimDue(
         order by priority desc limit 1)
       from priorities where priorities.p is not null
     ), candidates as materialized (
-      select c.id from priorities, lateral (
-        select id from callbacks where ${queue} and state = 'QUEUED' and priority = priorities.p
+      select c.id, c.priority, c.queued_at from priorities, lateral (
+        select id, priority, queued_at from callbacks where ${queue} and state = 'QUEUED' and priority = priorities.p
           and next_attempt_at <= ${at}::bigint
         order by queued_at limit ${candidates}) c
       where priorities.p is not null
       union all
-      select id from callbacks where ${queue} and state in ('ROUTING', 'PROCESSING') and lease_until < ${at}::bigint
+      select id, priority, queued_at from callbacks
+      where ${queue} and state in ('ROUTING', 'PROCESSING') and lease_until < ${at}::bigint
     ), picked as (
-      select id, state as previous from callbacks
-      where id in (select id from candidates) and ${queue} and ${due}
-      order by ${aged} desc, queued_at asc, id
+      select held.id, held.previous
+      from (select k.id from candidates k order by ${aged} desc, k.queued_at asc, k.id offset 0) ranked
+      cross join lateral (
+        select id, state as previous from callbacks
+        where callbacks.id = ranked.id and ${due}
+        for update skip locked
+      ) held
       limit ${limit}
-      for update skip locked
     ), claimed as (
       update callbacks c set state = 'ROUTING', lease_owner = ${nodeId}, lease_until = ${at + leaseMs}::bigint,
         attempts = c.attempts + 1, updated_at = ${at}::bigint
@@ -95,13 +105,16 @@ export async function recordDials(
 ): Promise<Set<string>> {
   if (attempts.length === 0) return new Set();
   const { db, nodeId, leaseMs } = owner;
-  const input = JSON.stringify(attempts.map((a) => ({ id: a.id, attempt: a.attempts })));
+  // Looked up per row by key (a jsonb object is a sorted map), never joined: see the header.
+  const input = JSON.stringify(Object.fromEntries(attempts.map((a) => [a.id, a.attempts])));
+  const ids = `{${attempts.map((a) => a.id).join(',')}}`;
   const result = await db.execute(sql`
+    with input as materialized (select ${input}::jsonb as j)
     insert into dial_attempts (callback_id, attempt, node_id, started_at)
     select c.id, c.attempts, ${nodeId}::text, ${at}::bigint
-    from callbacks c join jsonb_to_recordset(${input}::jsonb) as x(id text, attempt int)
-      on c.id = x.id and c.attempts = x.attempt
-    where c.state = 'ROUTING' and c.lease_owner = ${nodeId} and c.lease_until >= ${at + Math.floor(leaseMs / 2)}::bigint
+    from callbacks c, input
+    where c.id = any(${ids}::text[]) and c.attempts = (input.j ->> c.id)::int and c.state = 'ROUTING'
+      and c.lease_owner = ${nodeId} and c.lease_until >= ${at + Math.floor(leaseMs / 2)}::bigint
     on conflict do nothing
     returning callback_id as id`);
   return new Set(rows<{ id: string }>(result).map((r) => r.id));
@@ -129,36 +142,46 @@ export interface LeasedMove {
 export async function moveLeased(owner: LeaseOwner, moves: LeasedMove[], at: number): Promise<Set<string>> {
   if (moves.length === 0) return new Set();
   const { db, nodeId } = owner;
+  const ids = `{${moves.map((m) => m.id).join(',')}}`;
+  // Looked up per row by key (a jsonb object is a sorted map), never joined: see the header.
   const input = JSON.stringify(
-    moves.map((m) => ({
-      id: m.id,
-      from_state: m.from,
-      to_state: m.to,
-      reason: m.reason,
-      next_attempt_at: m.nextAttemptAt ?? null,
-      agent_id: m.agentId ?? null,
-      attempt: m.attempt ?? null,
-      outcome: m.outcome ?? null,
-      ended_at: m.endedAt ?? null,
-    })),
+    Object.fromEntries(
+      moves.map((m) => [
+        m.id,
+        {
+          from: m.from,
+          to: m.to,
+          reason: m.reason,
+          next: m.nextAttemptAt ?? null,
+          agent: m.agentId ?? null,
+          attempt: m.attempt ?? null,
+          outcome: m.outcome ?? null,
+          ended: m.endedAt ?? null,
+        },
+      ]),
+    ),
   );
+  const field = (key: string) => sql.raw(`(input.j -> c.id ->> '${key}')`);
+  const to = field('to');
   const result = await db.execute(sql`
-    with x as (
-      select * from jsonb_to_recordset(${input}::jsonb) as x(id text, from_state text, to_state text,
-        reason text, next_attempt_at bigint, agent_id text, attempt int, outcome text, ended_at bigint)
+    with input as materialized (select ${input}::jsonb as j
     ), dialled as (
-      update dial_attempts d set outcome = x.outcome, ended_at = x.ended_at
-      from x where d.callback_id = x.id and d.attempt = x.attempt and x.outcome is not null
+      update dial_attempts d set outcome = input.j -> d.callback_id ->> 'outcome',
+        ended_at = (input.j -> d.callback_id ->> 'ended')::bigint
+      from input
+      where d.callback_id = any(${ids}::text[]) and d.attempt = (input.j -> d.callback_id ->> 'attempt')::int
+        and input.j -> d.callback_id ->> 'outcome' is not null
     ), moved as (
-      update callbacks c set state = x.to_state, updated_at = ${at}::bigint,
-        reason = case when x.to_state = 'COMPLETED' then x.reason else c.reason end,
-        completed_at = case when x.to_state = 'COMPLETED' then ${at}::bigint else c.completed_at end,
-        lease_owner = case when x.to_state in ('COMPLETED', 'QUEUED') then null else c.lease_owner end,
-        lease_until = case when x.to_state in ('COMPLETED', 'QUEUED') then null else c.lease_until end,
-        next_attempt_at = coalesce(x.next_attempt_at, c.next_attempt_at),
-        agent_id = coalesce(x.agent_id, c.agent_id)
-      from x where c.id = x.id and c.state = x.from_state and c.lease_owner = ${nodeId}
-      returning c.id, x.from_state, x.to_state, x.reason
+      update callbacks c set state = ${to}, updated_at = ${at}::bigint,
+        reason = case when ${to} = 'COMPLETED' then ${field('reason')} else c.reason end,
+        completed_at = case when ${to} = 'COMPLETED' then ${at}::bigint else c.completed_at end,
+        lease_owner = case when ${to} in ('COMPLETED', 'QUEUED') then null else c.lease_owner end,
+        lease_until = case when ${to} in ('COMPLETED', 'QUEUED') then null else c.lease_until end,
+        next_attempt_at = coalesce((${field('next')})::bigint, c.next_attempt_at),
+        agent_id = coalesce(${field('agent')}, c.agent_id)
+      from input
+      where c.id = any(${ids}::text[]) and c.state = ${field('from')} and c.lease_owner = ${nodeId}
+      returning c.id, ${field('from')} as from_state, c.state as to_state, ${field('reason')} as reason
     ), audit as (
       insert into callback_audit (callback_id, at, from_state, to_state, reason, actor)
       select id, ${at}::bigint, from_state, to_state, reason, ${`engine:${nodeId}`}::text from moved

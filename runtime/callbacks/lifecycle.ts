@@ -5,9 +5,9 @@
 import type { Database } from '../db/client.ts';
 import { ApiError } from '../http/problem.ts';
 import type { BookingService } from './booking.ts';
-import { type CallbackRow, findCallback, releaseSlot, transition } from './callback-store.ts';
+import { type CallbackRow, findCallback, transition } from './callback-store.ts';
 import type { QueueConfigs } from './queue-config.ts';
-import { reserveSlot, slotOf } from './slots.ts';
+import { rescheduleCallback } from './reschedule.ts';
 
 const cancellable = ['SCHEDULED', 'QUEUED', 'ROUTING'] as const;
 
@@ -68,42 +68,10 @@ export function callbackLifecycle(deps: {
       return { cancelled, skipped };
     },
 
+    /** Moves a SCHEDULED or QUEUED callback to another desired time (reschedule.ts). */
     async reschedule(tenantId: string, id: string, desiredMs: number, actor: string): Promise<CallbackRow> {
-      const row = await load(tenantId, id);
-      if (row.state !== 'SCHEDULED' && row.state !== 'QUEUED')
-        throw new ApiError(
-          'CALLBACK_NOT_CANCELLABLE',
-          `The callback is ${row.state}; only SCHEDULED or QUEUED ones can be rescheduled`,
-        );
-      const config = await queues.get(tenantId, row.virtualQueue);
-      if (desiredMs < now())
-        throw new ApiError('DESIRED_TIME_OUT_OF_RANGE', 'The desired time is in the past', {
-          errors: [{ pointer: '/desiredTime', message: 'is in the past' }],
-        });
-      const slot = slotOf(config, desiredMs);
-      const changed = await db.transaction(async (tx) => {
-        const moved = await transition(tx, id, {
-          from: [row.state],
-          to: 'SCHEDULED',
-          reason: 'RESCHEDULED',
-          actor,
-          at: now(),
-          set: {
-            desiredTime: desiredMs,
-            slotStart: slot.startMs,
-            origin: 'scheduled',
-            queuedAt: null,
-            nextAttemptAt: null,
-            expiresAt: desiredMs + 14 * 86_400_000,
-          },
-        });
-        if (!moved) return undefined;
-        await releaseSlot(tx, row);
-        await reserveSlot(tx, { tenantId, virtualQueue: row.virtualQueue, slotStart: slot.startMs }, null);
-        return moved;
-      });
-      if (!changed) throw new ApiError('CALLBACK_NOT_CANCELLABLE', 'The callback changed state meanwhile');
-      return changed;
+      if (!/^[0-9a-f-]{36}$/i.test(id)) throw new ApiError('NOT_FOUND', `No callback ${id}`);
+      return rescheduleCallback({ db, queues, now }, { tenantId, id, desiredMs, actor });
     },
 
     /** A new callback with the same queue, number and user data (the original is kept). */

@@ -5,9 +5,11 @@ import type { AppEnv } from '../http/app-env.ts';
 import { paging } from '../http/paging.ts';
 import { ApiError } from '../http/problem.ts';
 import { defineRoute } from '../http/route-spec.ts';
+import type { Slot } from '../scheduling/index.ts';
 import { auditOf, type CallbackState, findCallback } from './callback-store.ts';
 import { listCallbacks, queuePosition } from './queries.ts';
 import { callbackRecord } from './record.ts';
+import { slotRecord } from './slots.ts';
 
 const monitors: Role[] = [
   'administrator',
@@ -207,24 +209,33 @@ export function callbackRoutes(app: Hono<AppEnv>) {
     {
       method: 'post',
       path: '/api/v1/callbacks/:id/reschedule',
-      summary: 'Move a SCHEDULED or QUEUED callback to another desired time',
+      summary:
+        'Move a SCHEDULED or QUEUED callback to another desired time within the horizon, into an open slot with room (429 SLOT_UNAVAILABLE with the nearest free slots otherwise)',
       tag,
       roles: managers,
       body: 'https://ringback.dev/schemas/callbacks-api.schema.json#/$defs/reschedule',
     },
-    async (c, body) =>
-      c.json(
-        callbackRecord(
-          await c
-            .get('runtime')
-            .callbacks.lifecycle.reschedule(
-              c.get('user')!.tenantId,
-              c.req.param('id')!,
-              Date.parse(body.desiredTime),
-              actorOf(c),
-            ),
-        ),
-      ),
+    async (c, body) => {
+      try {
+        const row = await c
+          .get('runtime')
+          .callbacks.lifecycle.reschedule(
+            c.get('user')!.tenantId,
+            c.req.param('id')!,
+            Date.parse(body.desiredTime),
+            actorOf(c),
+          );
+        return c.json(callbackRecord(row));
+      } catch (error) {
+        // The proposed slots in the availability shape, as GES answers them.
+        if (error instanceof ApiError && Array.isArray(error.extra.slots))
+          throw new ApiError(error.code, error.message, {
+            ...error.extra,
+            slots: (error.extra.slots as Slot[]).map(slotRecord),
+          });
+        throw error;
+      }
+    },
   );
   defineRoute<{ desiredTime: string } | undefined>(
     app,

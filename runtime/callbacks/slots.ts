@@ -3,12 +3,18 @@
  * increments it with `INSERT … ON CONFLICT DO UPDATE … WHERE count < capacity`, which PostgreSQL
  * runs under the row's lock, so concurrent bookings (in any process) never exceed the capacity.
  */
-import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { slotBookings } from '../db/schema.ts';
 import { computeSlots, horizonEnd, proposeSlots, type Slot, slotFor } from '../scheduling/index.ts';
 import type { Executor } from './callback-store.ts';
-import type { QueueConfig } from './queue-config.ts';
+import {
+  configVersion,
+  firstRow,
+  type QueueConfig,
+  type QueueConfigs,
+  serviceNotFound,
+} from './queue-config.ts';
 
 /** Counts one more booking in a slot; false when `capacity` is given and already reached. */
 export async function reserveSlot(
@@ -30,6 +36,26 @@ export async function reserveSlot(
   return rows.length > 0;
 }
 
+/**
+ * Scheduled callbacks per slot starting in [fromMs, toMs), as one text value `start:count,…`
+ * rather than a row per slot: a month of 15-minute slots is thousands of rows, and decoding them
+ * one by one cost more than the availability computation itself.
+ */
+const countsText = (tenantId: string, virtualQueue: string, fromMs: number, toMs: number) => sql`(
+  select string_agg(slot_start || ':' || count, ',') from slot_bookings
+  where tenant_id = ${tenantId} and virtual_queue = ${virtualQueue}
+    and slot_start >= ${fromMs} and slot_start < ${toMs})`;
+
+function parseCounts(text: string | null | undefined): Map<number, number> {
+  const booked = new Map<number, number>();
+  if (!text) return booked;
+  for (const pair of text.split(',')) {
+    const colon = pair.indexOf(':');
+    booked.set(Number(pair.slice(0, colon)), Number(pair.slice(colon + 1)));
+  }
+  return booked;
+}
+
 export async function bookedCounts(
   db: Executor,
   tenantId: string,
@@ -37,18 +63,24 @@ export async function bookedCounts(
   fromMs: number,
   toMs: number,
 ): Promise<Map<number, number>> {
-  const rows = await db
-    .select({ slotStart: slotBookings.slotStart, count: slotBookings.count })
-    .from(slotBookings)
-    .where(
-      and(
-        eq(slotBookings.tenantId, tenantId),
-        eq(slotBookings.virtualQueue, virtualQueue),
-        gte(slotBookings.slotStart, fromMs),
-        lt(slotBookings.slotStart, toMs),
-      ),
-    );
-  return new Map(rows.map((r) => [r.slotStart, r.count]));
+  const row = firstRow<{ counts: string | null }>(
+    await db.execute(sql`select ${countsText(tenantId, virtualQueue, fromMs, toMs)} as counts`),
+  );
+  return parseCounts(row?.counts);
+}
+
+/**
+ * A slot as the APIs show it: the GES availability shape, with the local time in the business
+ * zone, and startMs kept for existing clients of the 429 answer.
+ */
+export function slotRecord(slot: Slot) {
+  return {
+    utcTime: new Date(slot.startMs).toISOString(),
+    localTime: slot.localTime,
+    capacity: slot.remaining,
+    total: slot.total,
+    startMs: slot.startMs,
+  };
 }
 
 function grid(config: QueueConfig) {
@@ -76,6 +108,41 @@ export async function slotsBetween(
 ): Promise<Slot[]> {
   const booked = await bookedCounts(db, config.tenantId, config.settings.virtualQueue, fromMs, toMs);
   return computeSlots({ ...grid(config), fromMs, toMs, booked });
+}
+
+/**
+ * A queue's configuration and its slots in a range that depends on it (the horizon), in one
+ * round trip when the queue was seen before: the configuration's version check and the slot
+ * counts (for the range of the configuration last seen) are one statement. Only when the check
+ * finds an edit are the counts read again, for the new configuration.
+ */
+export async function queueSlots(
+  db: Database,
+  queues: QueueConfigs,
+  key: { tenantId: string; virtualQueue: string },
+  rangeOf: (config: QueueConfig) => { fromMs: number; toMs: number },
+): Promise<{ config: QueueConfig; slots: Slot[] }> {
+  const { tenantId, virtualQueue } = key;
+  const guess = queues.lastKnown(tenantId, virtualQueue);
+  let config: QueueConfig | undefined;
+  let booked: Map<number, number> | undefined;
+  if (guess) {
+    const { fromMs, toMs } = rangeOf(guess);
+    const row = firstRow<{ version: string | null; counts: string | null }>(
+      await db.execute(
+        sql`select ${configVersion(tenantId, virtualQueue)} as version,
+          ${countsText(tenantId, virtualQueue, fromMs, toMs)} as counts`,
+      ),
+    );
+    config = await queues.atVersion(tenantId, virtualQueue, row?.version);
+    if (config === guess) booked = parseCounts(row?.counts);
+  } else {
+    config = await queues.find(tenantId, virtualQueue);
+  }
+  if (!config) throw serviceNotFound(virtualQueue);
+  const { fromMs, toMs } = rangeOf(config);
+  booked ??= await bookedCounts(db, tenantId, virtualQueue, fromMs, toMs);
+  return { config, slots: computeSlots({ ...grid(config), fromMs, toMs, booked }) };
 }
 
 /** The nearest slots with room at or after a desired time, within the horizon. */

@@ -193,7 +193,8 @@ export class ContactCenterSimulator implements ContactCenter {
     this.route(nowMs);
   }
 
-  private nextEventMs(): number | null {
+  /** When the next agent release or dial outcome is due, or null when nothing is pending. */
+  nextEventMs(): number | null {
     let next = this.dialer.nextDueMs();
     for (const agent of this.agentsById.values()) {
       if (agent.state === 'Busy' && agent.busyUntilMs !== null && (next === null || agent.busyUntilMs < next))

@@ -17,6 +17,8 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface DatabaseHandle {
   db: Database;
   kind: 'postgres' | 'pglite';
+  /** Where opening took its time, for the start-up log (milliseconds). */
+  timings: { templateMs: number; openMs: number; migrateMs: number };
   close(): Promise<void>;
 }
 
@@ -25,7 +27,9 @@ export async function openDatabase(options: {
   dataDir: string;
 }): Promise<DatabaseHandle> {
   const { url, dataDir } = options;
-  let handle: DatabaseHandle;
+  const started = performance.now();
+  let handle: Omit<DatabaseHandle, 'timings'>;
+  let templateMs = 0;
   if (url?.startsWith('postgres')) {
     // Several runtime processes share one PostgreSQL; keep each one's pool modest.
     const client = postgres(url, { max: 10, onnotice: () => {} });
@@ -36,13 +40,19 @@ export async function openDatabase(options: {
     };
   } else {
     if (url !== 'memory:') mkdirSync(dataDir, { recursive: true });
-    const client = await openPglite(url === 'memory:' ? undefined : dataDir);
+    const opened = await openPglite(url === 'memory:' ? undefined : dataDir);
+    templateMs = opened.templateMs;
     handle = {
-      db: drizzlePglite(client, { schema }) as unknown as Database,
+      db: drizzlePglite(opened.client, { schema }) as unknown as Database,
       kind: 'pglite',
-      close: () => client.close(),
+      close: () => opened.client.close(),
     };
   }
+  const migrating = performance.now();
   await runMigrations(handle.db);
-  return handle;
+  const migrateMs = performance.now() - migrating;
+  return {
+    ...handle,
+    timings: { templateMs, openMs: migrating - started - templateMs, migrateMs },
+  };
 }

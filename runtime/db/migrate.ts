@@ -3,18 +3,32 @@
  * PostgreSQL, so the whole run holds a transaction-scoped advisory lock: the first applies, the
  * others wait and then find nothing left to do.
  */
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { type MigrationMeta, readMigrationFiles } from 'drizzle-orm/migrator';
+import { projectRoot } from '../project-root.ts';
 import type { Database } from './client.ts';
 
-const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+const migrationsFolder = join(projectRoot, 'runtime', 'db', 'migrations');
 /** An arbitrary constant naming Ringback's migration lock. */
 const migrationLockKey = 7_312_004_551;
 
+/** The committed migrations, read once: they do not change while a process runs. */
+let committed: MigrationMeta[] | undefined;
+function committedMigrations(): MigrationMeta[] {
+  committed ??= readMigrationFiles({ migrationsFolder });
+  return committed;
+}
+
+/** Names the set of committed migrations (it changes when one is added or edited). */
+export function migrationsFingerprint(): string {
+  const names = committedMigrations().map((m) => `${m.folderMillis}:${m.hash}`);
+  return createHash('sha256').update(names.join('\n')).digest('hex').slice(0, 16);
+}
+
 export async function runMigrations(db: Database): Promise<number> {
-  const migrations = readMigrationFiles({ migrationsFolder });
+  const migrations = committedMigrations();
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${migrationLockKey})`);
     await tx.execute(
@@ -38,7 +52,7 @@ export async function runMigrations(db: Database): Promise<number> {
 }
 
 export async function migrationsPending(db: Database): Promise<number> {
-  const migrations = readMigrationFiles({ migrationsFolder });
+  const migrations = committedMigrations();
   const applied = await db.execute(sql`select hash from ringback_migrations`);
   const done = new Set(rows<{ hash: string }>(applied).map((r) => r.hash));
   return migrations.filter((m) => !done.has(m.hash)).length;

@@ -104,6 +104,10 @@ export const callbacks = pgTable(
     index('callbacks_queued')
       .on(t.tenantId, t.virtualQueue, t.priority, t.queuedAt)
       .where(sql`${t.state} = 'QUEUED'`),
+    // Callbacks being dialled or connected, by lease expiry: a dead process's work is found here.
+    index('callbacks_leased')
+      .on(t.tenantId, t.virtualQueue, t.leaseUntil)
+      .where(sql`${t.state} in ('ROUTING', 'PROCESSING')`),
     index('callbacks_number').on(t.tenantId, t.virtualQueue, t.phoneNumber),
     index('callbacks_desired').on(t.tenantId, t.desiredTime),
     index('callbacks_expires').on(t.expiresAt),
@@ -150,6 +154,21 @@ export const slotBookings = pgTable(
     count: integer('count').notNull(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.virtualQueue, t.slotStart] })],
+);
+
+/**
+ * Per queue, its immediate callbacks waiting (QUEUED or ROUTING): what Max Queued Callbacks
+ * caps. Kept by statement triggers on callbacks (migration 0005), so every path that books,
+ * moves or deletes callbacks keeps it exact, and booking reads one row instead of counting.
+ */
+export const queueCounts = pgTable(
+  'queue_counts',
+  {
+    tenantId: text('tenant_id').notNull(),
+    virtualQueue: text('virtual_queue').notNull(),
+    immediateWaiting: integer('immediate_waiting').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.virtualQueue] })],
 );
 
 /** Errors answered on /engagement/v3, for the Developer tab (searchable by corrId). */

@@ -8,12 +8,13 @@
 import { and, eq } from 'drizzle-orm';
 import type { Context, Hono } from 'hono';
 import { schemaValidator } from '../../schemas/validation/index.ts';
-import { tokenHash } from '../auth/tokens.ts';
-import { apiErrors, apiKeys, corsOrigins } from '../db/schema.ts';
+import { slotRecord } from '../callbacks/slots.ts';
+import { apiErrors, corsOrigins } from '../db/schema.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { ApiError } from '../http/problem.ts';
 import { routeSpecs } from '../http/route-spec.ts';
 import type { Slot } from '../scheduling/index.ts';
+import { tenantOfKey } from './api-keys.ts';
 
 export const gesBase = '/engagement/v3';
 
@@ -30,13 +31,9 @@ export function envelope(c: Context<AppEnv>, code: number, message: string, data
 async function tenantOf(c: Context<AppEnv>): Promise<string> {
   const key = c.req.header('x-api-key');
   if (!key) throw new ApiError('INVALID_API_KEY', 'The x-api-key header is missing');
-  const [row] = await c
-    .get('runtime')
-    .db.select({ tenantId: apiKeys.tenantId })
-    .from(apiKeys)
-    .where(eq(apiKeys.keyHash, tokenHash(key)));
-  if (!row) throw new ApiError('INVALID_API_KEY', 'The API key is not valid');
-  return row.tenantId;
+  const tenantId = await tenantOfKey(c.get('runtime').db, key);
+  if (!tenantId) throw new ApiError('INVALID_API_KEY', 'The API key is not valid');
+  return tenantId;
 }
 
 async function allowCors(c: Context<AppEnv>, tenantId: string | undefined): Promise<boolean> {
@@ -117,14 +114,7 @@ export function gesRoute(
         .onConflictDoNothing()
         .catch(() => undefined);
       const { errors, slots: proposed } = problem.extra as { errors?: unknown; slots?: Slot[] };
-      // Proposed slots in the availability shape (startMs kept for existing clients).
-      const slots = proposed?.map((s) => ({
-        utcTime: new Date(s.startMs).toISOString(),
-        localTime: s.localTime,
-        capacity: s.remaining,
-        total: s.total,
-        startMs: s.startMs,
-      }));
+      const slots = proposed?.map(slotRecord);
       const data = { code: problem.code, ...(errors ? { errors } : {}), ...(slots ? { slots } : {}) };
       return envelope(c, problem.status, problem.message, data);
     }

@@ -21,6 +21,8 @@ export interface NewCall {
   dnis: string;
   timeZone?: string;
   breakpoints?: string[];
+  /** A Callback application's call: the callback it executes (system variable CallbackId). */
+  callbackId?: string;
 }
 
 export function createCallState(application: Application, call: NewCall, now: number): CallState {
@@ -34,6 +36,7 @@ export function createCallState(application: Application, call: NewCall, now: nu
     CallStartTime: DateTime.fromMillis(now, { zone: timeZone }).toISO(),
     Timezone: timeZone,
     AppLanguageName: 'en-US',
+    ...(call.callbackId ? { CallbackId: call.callbackId } : {}),
   };
   for (const declaration of application.variables) {
     if (declaration.default !== undefined) variables[declaration.name] = structuredClone(declaration.default);

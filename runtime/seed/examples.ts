@@ -1,11 +1,11 @@
 /** Loads the files of examples/: applications, business hours and phone numbers. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Application } from '../../schemas/application.generated.ts';
 import type { BusinessHours } from '../../schemas/business-hours.generated.ts';
+import { projectRoot } from '../project-root.ts';
 
-export const examplesDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples');
+export const examplesDir = join(projectRoot, 'examples');
 
 /** Every JSON file of a folder under examples/, sorted by name; none when the folder is absent. */
 export function readFolder<T>(folder: string): { file: string; document: T }[] {

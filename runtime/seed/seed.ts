@@ -79,12 +79,14 @@ export async function seed(deps: {
   }
 
   if (!config.seedExamples) return report;
+  await giveWaitingRequestsATurn();
   for (const { document } of exampleBusinessHours()) {
     if (!(await deps.businessHours.find(defaultTenant, document.name))) {
       await deps.businessHours.put(defaultTenant, document);
     }
   }
   for (const { file, document } of exampleApplications()) {
+    await giveWaitingRequestsATurn();
     const [existing] = await db
       .select({ id: applications.id })
       .from(applications)
@@ -107,8 +109,18 @@ export async function seed(deps: {
     const taken = await deps.phoneNumbers.applicationFor(defaultTenant, dnis).catch(() => undefined);
     if (!taken) await deps.phoneNumbers.assign(defaultTenant, dnis, applicationId);
   }
+  await giveWaitingRequestsATurn();
   await seedCallbackExamples({ tenantId: defaultTenant, ...deps });
   return report;
+}
+
+/**
+ * PGlite answers a query without going back to the event loop, so a seed running in the
+ * background (`ringback serve`) would hold off /readyz and /healthz until it ended; between
+ * steps it lets the requests already waiting in.
+ */
+function giveWaitingRequestsATurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Another process seeding at the same moment wins the race; that is fine. */

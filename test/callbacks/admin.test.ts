@@ -80,8 +80,8 @@ describe('admin callback routes', () => {
     const done = await ctx.api.post(`/api/v1/callbacks/${id}/reschedule`, {
       desiredTime: '2026-03-05T19:00:00.000Z',
     });
-    expect(done.status).toBe(400);
-    expect(done.body.code).toBe('CALLBACK_NOT_CANCELLABLE');
+    expect(done.status).toBe(409);
+    expect(done.body.code).toBe('CALLBACK_NOT_RESCHEDULABLE');
   });
 
   it('cancels as CANCELLED_BY_ADMIN, returns the slot, and refuses a PROCESSING callback', async () => {

@@ -3,13 +3,13 @@
  * first build a short page says how to build it.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
+import { projectRoot } from '../../project-root.ts';
 import type { AppEnv } from '../app-env.ts';
 
-const distDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'editor', 'dist');
+const distDir = join(projectRoot, 'editor', 'dist');
 
 export function editorRoutes(app: Hono<AppEnv>) {
   const indexPath = join(distDir, 'index.html');

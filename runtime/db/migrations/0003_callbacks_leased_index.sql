@@ -1,0 +1,1 @@
+CREATE INDEX "callbacks_leased" ON "callbacks" USING btree ("tenant_id","virtual_queue","lease_until") WHERE "callbacks"."state" in ('ROUTING', 'PROCESSING');
