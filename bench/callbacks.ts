@@ -1,8 +1,11 @@
 /**
- * The callback engine on PostgreSQL: callbacks/create over HTTP beside a hello-world Hono route
- * driven by the same closed-loop client; 30-day availability with a capacity rule and 10,000
- * bookings; due time → dial start; dispatch across three `ringback serve` processes. Needs
- * DATABASE_URL (a PostgreSQL server); every figure uses a fresh database.
+ * The callback engine on PostgreSQL: callbacks/create over HTTP on a runtime process of its own,
+ * beside a hello-world Hono route in a process of its own, both driven by autocannon; 30-day
+ * availability with a capacity rule and 10,000 bookings; due time → dial start; dispatch across
+ * three `ringback serve` processes. Needs DATABASE_URL (a PostgreSQL server); every figure uses a
+ * fresh database. RINGBACK_BENCH_ONLY=create|availability|due|dispatch runs one part;
+ * RINGBACK_BENCH_CONNECTIONS sets the create load (64); RINGBACK_BENCH_EXPLAIN and
+ * RINGBACK_BENCH_PROFILE_DIR help find where time goes.
  */
 
 import postgres from 'postgres';
@@ -57,7 +60,7 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promis
  * autocannon, beside a hello-world Hono route in a process of its own driven the same way.
  */
 async function benchCreate(report: Report): Promise<void> {
-  const connections = 64;
+  const connections = Number(process.env.RINGBACK_BENCH_CONNECTIONS ?? 64);
   const seconds = 10;
   const database = await freshDatabaseUrl('postgres');
   await explainSlowStatements(database.url);
@@ -205,8 +208,6 @@ async function cluster(processes: number, env: Record<string, string>, agents: n
     sql,
     tenantId: tenantId as string,
     async stop() {
-      if (process.env.BENCH_DEBUG)
-        for (const node of nodes) console.log(node.nodeId, node.output().slice(-3000));
       await Promise.all(nodes.map((node) => node.kill('SIGTERM')));
       await sql.end();
       await database.drop();
@@ -256,7 +257,7 @@ async function benchDispatch(report: Report): Promise<void> {
   const count = Number(process.env.RINGBACK_BENCH_DISPATCH ?? 20_000);
   const { sql, tenantId, stop } = await cluster(
     3,
-    { RINGBACK_SIM_DIAL_MS: '0', RINGBACK_ENGINE_TICK_MS: process.env.TICK ?? '20' },
+    { RINGBACK_SIM_DIAL_MS: '0', RINGBACK_ENGINE_TICK_MS: '20' },
     400,
   );
   try {

@@ -124,21 +124,19 @@ async function readCounts(tx: Transaction, batch: Pending[], tenantId: string, v
     tx.execute(sql`select pg_advisory_xact_lock(h) from
       (select distinct hashtext(k) as h from unnest(${sql.param(keys)}::text[]) as k order by h) as locks`),
   ];
+  // Each number looked up by the full key of callbacks_number (a join, not `= any(...)`, which
+  // stale statistics after a burst had PostgreSQL apply as a filter over the whole queue).
   const perNumber = tx
-    .select({
-      phoneNumber: callbacks.phoneNumber,
-      waiting: sql<number>`(count(*) filter (where ${inArray(callbacks.state, waitingStates)}))::int`,
-      today: sql<number>`(count(*) filter (where ${callbacks.origin} = 'immediate' and ${callbacks.createdAt} > ${at - DAY}))::int`,
-    })
-    .from(callbacks)
-    .where(
-      and(
-        eq(callbacks.tenantId, tenantId),
-        eq(callbacks.virtualQueue, vq),
-        inArray(callbacks.phoneNumber, numbers),
-      ),
-    )
-    .groupBy(callbacks.phoneNumber);
+    .execute(sql`select n.phone as "phoneNumber", c.waiting, c.today
+      from unnest(${sql.param(numbers)}::text[]) as n(phone)
+      cross join lateral (
+        select (count(*) filter (where ${inArray(callbacks.state, waitingStates)}))::int as waiting,
+          (count(*) filter (where ${callbacks.origin} = 'immediate' and ${callbacks.createdAt} > ${at - DAY}))::int as today
+        from ${callbacks}
+        where ${callbacks.tenantId} = ${tenantId} and ${callbacks.virtualQueue} = ${vq}
+          and ${callbacks.phoneNumber} = n.phone
+      ) as c`)
+    .then((result) => rowsOf<{ phoneNumber: string; waiting: number; today: number }>(result));
   // Kept by triggers on every change of callbacks (queue_counts); exact here, under the queue's lock.
   const queued = immediate
     ? tx
@@ -235,10 +233,19 @@ async function writeBatch(
 
 export function bookingService(deps: { db: Database; queues: QueueConfigs; now: () => number }) {
   const { db, queues, now } = deps;
-  /** Per queue: bookings waiting for the next transaction, and whether one is running. */
-  const lanes = new Map<string, { waiting: Pending[]; running: boolean }>();
+  /**
+   * Per queue: bookings waiting for the next transaction; how many transactions run; whether one
+   * is still before its writes. The next transaction opens as soon as the previous one has sent
+   * its writes, so its locking overlaps the previous commit (whose lock it then waits for).
+   */
+  interface Lane {
+    waiting: Pending[];
+    running: number;
+    opening: boolean;
+  }
+  const lanes = new Map<string, Lane>();
 
-  async function runBatch(batch: Pending[]): Promise<void> {
+  async function runBatch(batch: Pending[], written: () => void = () => {}): Promise<void> {
     const first = batch[0];
     if (!first) return;
     const { tenantId } = first.config;
@@ -251,11 +258,13 @@ export function bookingService(deps: { db: Database; queues: QueueConfigs; now: 
         const admitted = batch.filter((_, i) => decided[i] === undefined);
         const rows =
           admitted.length > 0 ? await writeBatch(tx, admitted, before, counts.slots, tenantId, vq) : [];
+        written();
         let next = 0;
         return decided.map((outcome): Outcome => outcome ?? { row: rows[next++] as CallbackRow });
       });
       for (const [i, item] of batch.entries()) item.settle(outcomes[i] as Outcome);
     } catch (error) {
+      written();
       // One bad booking (or a deadlock with another process) must not fail its neighbours:
       // each is tried again on its own.
       if (batch.length === 1) first.settle({ failed: error });
@@ -263,22 +272,36 @@ export function bookingService(deps: { db: Database; queues: QueueConfigs; now: 
     }
   }
 
+  function pump(key: string, lane: Lane): void {
+    if (lane.opening || lane.running >= 2 || lane.waiting.length === 0) {
+      if (lane.running === 0 && lane.waiting.length === 0) lanes.delete(key);
+      return;
+    }
+    lane.opening = true;
+    lane.running++;
+    let opened = false;
+    const open = () => {
+      if (opened) return;
+      opened = true;
+      lane.opening = false;
+      pump(key, lane);
+    };
+    void runBatch(lane.waiting.splice(0, MAX_BATCH), open).finally(() => {
+      open();
+      lane.running--;
+      pump(key, lane);
+    });
+  }
+
   function enqueue(pending: Pending): void {
     const key = `${pending.config.tenantId}/${pending.config.settings.virtualQueue}`;
     let lane = lanes.get(key);
     if (!lane) {
-      lane = { waiting: [], running: false };
+      lane = { waiting: [], running: 0, opening: false };
       lanes.set(key, lane);
     }
     lane.waiting.push(pending);
-    if (lane.running) return;
-    lane.running = true;
-    const drain = async (l: { waiting: Pending[]; running: boolean }) => {
-      while (l.waiting.length > 0) await runBatch(l.waiting.splice(0, MAX_BATCH));
-      l.running = false;
-      lanes.delete(key);
-    };
-    void drain(lane);
+    pump(key, lane);
   }
 
   return {
