@@ -8,6 +8,8 @@
  * RINGBACK_BENCH_PROFILE_DIR help find where time goes.
  */
 
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { ApiClient } from '../test/support/client.ts';
 import { freshDatabaseUrl } from '../test/support/database.ts';
@@ -304,6 +306,10 @@ export async function benchCallbacks(report: Report): Promise<void> {
     console.log('callbacks: skipped, set DATABASE_URL to a PostgreSQL server');
     return;
   }
+  // The spawned processes run what `npm start` runs: the bundle, built when a source is newer.
+  execFileSync(process.execPath, [fileURLToPath(new URL('../scripts/build-runtime.mjs', import.meta.url))], {
+    stdio: 'inherit',
+  });
   const only = process.env.RINGBACK_BENCH_ONLY;
   if (!only || only === 'create') await benchCreate(report);
   if (!only || only === 'availability') await benchAvailability(report);

@@ -19,8 +19,8 @@ import { callbackAudit, callbacks, queueCounts } from '../db/schema.ts';
 import { ApiError } from '../http/problem.ts';
 import { checkHorizon } from '../scheduling/index.ts';
 import { type CallbackRow, RETENTION_MS, type Transaction, waitingStates } from './callback-store.ts';
-import { requireNumber } from './number-check.ts';
-import type { QueueConfig, QueueConfigs } from './queue-config.ts';
+import { checkNumber } from './number-check.ts';
+import { configVersion, type QueueConfig, type QueueConfigs, serviceNotFound } from './queue-config.ts';
 import { proposals, slotOf } from './slots.ts';
 
 const DAY = 86_400_000;
@@ -39,19 +39,78 @@ export interface BookingRequest {
   details?: Record<string, unknown> | undefined;
   /** Refuse a scheduled time whose slot is full or closed (429 with proposals). */
   alwaysCheckCapacity?: boolean | undefined;
+  /** GES: whether the request carried push targets (a USERORIGINATED queue requires them). */
+  hasPushTargets?: boolean | undefined;
   actor: string;
 }
 
-/** A booking that passed the checks needing no lock, waiting for its batch. */
-interface Pending {
-  request: BookingRequest;
+/** What a booking is, as far as the checks needing no lock can tell, under one configuration. */
+interface Prepared {
   config: QueueConfig;
   e164: string;
   immediate: boolean;
   desired: number;
-  at: number;
   slot: { startMs: number; total: number } | undefined;
+}
+
+/** A booking that passed the checks needing no lock, waiting for its batch. */
+interface Pending extends Prepared {
+  request: BookingRequest;
+  at: number;
   settle(outcome: Outcome): void;
+}
+
+/**
+ * The checks needing no lock, against one configuration: the number and its rule, the horizon,
+ * a closed slot (when capacity is checked). Refusals are returned, not thrown, so a batch can run
+ * them again when the configuration changed under it.
+ */
+function prepare(
+  request: BookingRequest,
+  config: QueueConfig,
+  at: number,
+): { ok: Prepared } | { refused: ApiError } | { slotClosed: Prepared } {
+  const { settings } = config;
+  if (request.hasPushTargets === false && settings.callDirection === 'USERORIGINATED')
+    return {
+      refused: new ApiError('VALIDATION_FAILED', 'pushTargets are required for a USERORIGINATED service', {
+        errors: [{ pointer: '/pushTargets', message: 'required for a USERORIGINATED service' }],
+      }),
+    };
+  const number = checkNumber(config, request.phoneNumber);
+  if (!number.ok)
+    return {
+      refused: new ApiError(number.code, number.message, {
+        errors: [{ pointer: '/phoneNumber', message: number.message }],
+      }),
+    };
+  const immediate = request.desiredTimeMs === undefined;
+  let desired = request.desiredTimeMs ?? at;
+  if (immediate) return { ok: { config, e164: number.e164, immediate, desired, slot: undefined } };
+  // A desired time inside its own window counts as now (the window is not an instant).
+  if (desired < at && desired >= at - settings.desiredTimeWindowMinutes * 60_000) desired = at;
+  const horizon = checkHorizon(desired, at, settings.schedulingHorizonDays);
+  if (!horizon.ok) {
+    const why =
+      horizon.reason === 'IN_THE_PAST'
+        ? 'is in the past'
+        : `is after ${new Date(horizon.latestMs).toISOString()}`;
+    return {
+      refused: new ApiError('DESIRED_TIME_OUT_OF_RANGE', `The desired time ${why}`, {
+        errors: [{ pointer: '/desiredTime', message: why }],
+      }),
+    };
+  }
+  const prepared = { config, e164: number.e164, immediate, desired, slot: slotOf(config, desired) };
+  if (request.alwaysCheckCapacity && prepared.slot.total <= 0) return { slotClosed: prepared };
+  return { ok: prepared };
+}
+
+/** The queue's configuration changed since the batch's bookings were checked (null: deleted). */
+class ConfigChanged extends Error {
+  constructor(readonly version: string | null | undefined) {
+    super('the queue configuration changed');
+  }
 }
 
 type Outcome = { row: CallbackRow } | { refused: ApiError } | { slotFull: true } | { failed: unknown };
@@ -108,7 +167,13 @@ function decide(batch: Pending[], counts: Counts): (Outcome | undefined)[] {
   });
 }
 
-async function readCounts(tx: Transaction, batch: Pending[], tenantId: string, vq: string): Promise<Counts> {
+async function readCounts(
+  tx: Transaction,
+  batch: Pending[],
+  tenantId: string,
+  vq: string,
+  queues: QueueConfigs,
+): Promise<Counts> {
   const numbers = [...new Set(batch.map((p) => p.e164))];
   const immediate = batch.some((p) => p.immediate);
   const slotStarts = [...new Set(batch.flatMap((p) => (p.slot ? [p.slot.startMs] : [])))].sort(
@@ -126,8 +191,7 @@ async function readCounts(tx: Transaction, batch: Pending[], tenantId: string, v
   ];
   // Each number looked up by the full key of callbacks_number (a join, not `= any(...)`, which
   // stale statistics after a burst had PostgreSQL apply as a filter over the whole queue).
-  const perNumber = tx
-    .execute(sql`select n.phone as "phoneNumber", c.waiting, c.today
+  const perNumber = tx.execute(sql`select n.phone as "phoneNumber", c.waiting, c.today
       from unnest(${sql.param(numbers)}::text[]) as n(phone)
       cross join lateral (
         select (count(*) filter (where ${inArray(callbacks.state, waitingStates)}))::int as waiting,
@@ -135,8 +199,7 @@ async function readCounts(tx: Transaction, batch: Pending[], tenantId: string, v
         from ${callbacks}
         where ${callbacks.tenantId} = ${tenantId} and ${callbacks.virtualQueue} = ${vq}
           and ${callbacks.phoneNumber} = n.phone
-      ) as c`)
-    .then((result) => rowsOf<{ phoneNumber: string; waiting: number; today: number }>(result));
+      ) as c`);
   // Kept by triggers on every change of callbacks (queue_counts); exact here, under the queue's lock.
   const queued = immediate
     ? tx
@@ -153,13 +216,23 @@ async function readCounts(tx: Transaction, batch: Pending[], tenantId: string, v
           on conflict (tenant_id, virtual_queue, slot_start) do update set count = b.count
           returning slot_start, count`)
       : Promise.resolve([] as { slot_start: string; count: number }[]);
-  // Queries run when awaited, in this array's order: the locks first.
-  const answers = await Promise.all([...locks, perNumber, queued, slots]);
-  const [numberRows, queueRows, slotRows] = answers.slice(locks.length) as [
+  // The bookings were checked against the configuration this process knew: it is confirmed here,
+  // in the same round trip, instead of once per request before.
+  const version = tx.execute(sql`select ${configVersion(tenantId, vq)} as version`);
+  // Drizzle sends a query when its promise is first awaited (`then`), so all of the above are
+  // still unsent: Promise.all sends them in this array's order, the locks first. (Calling `then`
+  // on one of them earlier would send it before the locks, and its count could be stale.)
+  const answers = await Promise.all([...locks, version, perNumber, queued, slots]);
+  const [versionRows, numberResult, queueRows, slotRows] = answers.slice(locks.length) as [
+    Awaited<typeof version>,
     Awaited<typeof perNumber>,
     Awaited<typeof queued>,
     Awaited<typeof slots>,
   ];
+  const current = rowsOf<{ version: string | null }>(versionRows)[0]?.version;
+  if (batch.some((item) => !queues.holds(tenantId, vq, current, item.config)))
+    throw new ConfigChanged(current);
+  const numberRows = rowsOf<{ phoneNumber: string; waiting: number; today: number }>(numberResult);
   return {
     waiting: new Map(numberRows.map((r) => [r.phoneNumber, r.waiting])),
     today: new Map(numberRows.map((r) => [r.phoneNumber, r.today])),
@@ -252,7 +325,7 @@ export function bookingService(deps: { db: Database; queues: QueueConfigs; now: 
     const vq = first.config.settings.virtualQueue;
     try {
       const outcomes = await db.transaction(async (tx) => {
-        const counts = await readCounts(tx, batch, tenantId, vq);
+        const counts = await readCounts(tx, batch, tenantId, vq, queues);
         const before = new Map(counts.slots);
         const decided = decide(batch, counts);
         const admitted = batch.filter((_, i) => decided[i] === undefined);
@@ -264,6 +337,27 @@ export function bookingService(deps: { db: Database; queues: QueueConfigs; now: 
       });
       for (const [i, item] of batch.entries()) item.settle(outcomes[i] as Outcome);
     } catch (error) {
+      if (error instanceof ConfigChanged) {
+        // Nothing was written: check each booking again under the current configuration (read
+        // outside the transaction: embedded PGlite runs one at a time).
+        let current: QueueConfig | undefined;
+        try {
+          current = await queues.atVersion(tenantId, vq, error.version);
+        } catch (failure) {
+          // e.g. the queue's business hours were deleted
+          for (const item of batch) item.settle({ failed: failure });
+          return;
+        }
+        const again = batch.filter((item) => {
+          if (!current) return void item.settle({ refused: serviceNotFound(vq) });
+          const checked = prepare(item.request, current, item.at);
+          if ('refused' in checked) return void item.settle(checked);
+          Object.assign(item, 'ok' in checked ? checked.ok : checked.slotClosed);
+          if ('slotClosed' in checked) return void item.settle({ slotFull: true });
+          return true;
+        });
+        return runBatch(again, written);
+      }
       written();
       // One bad booking (or a deadlock with another process) must not fail its neighbours:
       // each is tried again on its own.
@@ -304,44 +398,39 @@ export function bookingService(deps: { db: Database; queues: QueueConfigs; now: 
     pump(key, lane);
   }
 
-  return {
-    async book(request: BookingRequest): Promise<CallbackRow> {
-      const config = await queues.get(request.tenantId, request.virtualQueue);
-      const { settings } = config;
-      const e164 = requireNumber(config, request.phoneNumber);
-      const at = now();
-      const immediate = request.desiredTimeMs === undefined;
-      let desired = request.desiredTimeMs ?? at;
-      let slot: { startMs: number; total: number } | undefined;
-      if (!immediate) {
-        // A desired time inside its own window counts as now (the window is not an instant).
-        if (desired < at && desired >= at - settings.desiredTimeWindowMinutes * 60_000) desired = at;
-        const horizon = checkHorizon(desired, at, settings.schedulingHorizonDays);
-        if (!horizon.ok) {
-          const why =
-            horizon.reason === 'IN_THE_PAST'
-              ? 'is in the past'
-              : `is after ${new Date(horizon.latestMs).toISOString()}`;
-          throw new ApiError('DESIRED_TIME_OUT_OF_RANGE', `The desired time ${why}`, {
-            errors: [{ pointer: '/desiredTime', message: why }],
+  async function book(request: BookingRequest): Promise<CallbackRow> {
+    // The configuration as this process last knew it; the batch confirms it is still current.
+    const known = queues.lastKnown(request.tenantId, request.virtualQueue);
+    const config = known ?? (await queues.get(request.tenantId, request.virtualQueue));
+    const at = now();
+    const checked = prepare(request, config, at);
+    // A refusal from a configuration not yet confirmed is confirmed before it is answered.
+    if (!('ok' in checked) && known && (await queues.get(request.tenantId, request.virtualQueue)) !== known)
+      return book(request);
+    if ('refused' in checked) throw checked.refused;
+    const item: Pending = {
+      ...('ok' in checked ? checked.ok : checked.slotClosed),
+      request,
+      at,
+      settle: () => {},
+    };
+    const outcome =
+      'slotClosed' in checked
+        ? ({ slotFull: true } as const)
+        : await new Promise<Outcome>((settle) => {
+            item.settle = settle;
+            enqueue(item);
           });
-        }
-        slot = slotOf(config, desired);
-      }
-      const refuseSlot = async () => {
-        const slots = await proposals(db, config, desired, at);
-        throw new ApiError('SLOT_UNAVAILABLE', 'The desired slot is full or closed', { slots });
-      };
-      if (slot && request.alwaysCheckCapacity && slot.total <= 0) return refuseSlot();
-      const outcome = await new Promise<Outcome>((settle) =>
-        enqueue({ request, config, e164, immediate, desired, at, slot, settle }),
-      );
-      if ('row' in outcome) return outcome.row;
-      if ('refused' in outcome) throw outcome.refused;
-      if ('slotFull' in outcome) return refuseSlot();
-      throw outcome.failed;
-    },
-  };
+    if ('row' in outcome) return outcome.row;
+    if ('refused' in outcome) throw outcome.refused;
+    if ('slotFull' in outcome) {
+      const slots = await proposals(db, item.config, item.desired, at);
+      throw new ApiError('SLOT_UNAVAILABLE', 'The desired slot is full or closed', { slots });
+    }
+    throw outcome.failed;
+  }
+
+  return { book };
 }
 
 export type BookingService = ReturnType<typeof bookingService>;

@@ -171,6 +171,13 @@ export function queueConfigs(deps: { db: Database; businessHours: BusinessHoursS
       const version = await currentVersion(`${tenantId}\u0000${virtualQueue}`);
       return atVersion(tenantId, virtualQueue, version);
     },
+    /** Whether `config` is the one this process holds for that version (no query). */
+    holds(tenantId: string, virtualQueue: string, version: string | null | undefined, config: QueueConfig) {
+      const cached = known.get(`${tenantId}\u0000${virtualQueue}`);
+      return (
+        version !== null && version !== undefined && cached?.version === version && cached.config === config
+      );
+    },
     /**
      * The configuration last read for a queue, without checking it is still current: only to
      * start work that `find` confirms (when it answers the very same object) or redoes.

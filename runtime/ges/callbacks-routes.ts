@@ -23,11 +23,6 @@ export function gesCallbackRoutes(app: Hono<AppEnv>) {
     async ({ c, tenantId, body }) => {
       const request = body as GesCreate;
       const runtime = c.get('runtime');
-      const config = await runtime.callbacks.queues.get(tenantId, request.serviceName);
-      if (config.settings.callDirection === 'USERORIGINATED' && !request.pushTargets?.length)
-        throw new ApiError('VALIDATION_FAILED', 'pushTargets are required for a USERORIGINATED service', {
-          errors: [{ pointer: '/pushTargets', message: 'required for a USERORIGINATED service' }],
-        });
       // GES ignores user-data keys that are not valid JavaScript identifiers.
       const userData = Object.fromEntries(
         Object.entries(request.userData ?? {}).filter(([key]) => identifier.test(key)),
@@ -51,6 +46,7 @@ export function gesCallbackRoutes(app: Hono<AppEnv>) {
         userData,
         details: { language: 'en-US', ...details, channel: details.channel ?? 'API' },
         alwaysCheckCapacity,
+        hasPushTargets: (request.pushTargets?.length ?? 0) > 0,
         actor: 'api',
       });
       return { data: { id: row.id } };
