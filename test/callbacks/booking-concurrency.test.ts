@@ -3,9 +3,9 @@
  * transaction. These tests fire many at once and check that every throttle still counts exactly
  * as if they had come one by one, within one runtime and across two runtimes on one PostgreSQL.
  */
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callbackAudit, callbacks } from '../../runtime/db/schema.ts';
+import { callbackAudit, callbackSettings, callbacks, queueRules } from '../../runtime/db/schema.ts';
 import { queueLike, type Sales, startSales } from '../ges/support.ts';
 import { freshDatabaseUrl, testDatabaseKind } from '../support/database.ts';
 
@@ -95,6 +95,35 @@ describe('concurrent bookings in one runtime', () => {
       NUMBER_BLOCKED: 5,
     });
     expect(await stored(ctx, 'Batch_Mixed_VQ')).toEqual({ callbacks: 13, audit: 13 });
+  });
+});
+
+describe('bookings after an edit made behind the runtime’s back', () => {
+  let ctx: Sales;
+  beforeAll(async () => {
+    ctx = await startSales();
+  });
+  afterAll(() => ctx?.started.stop());
+
+  it('applies a settings row changed straight in the database to the very next booking', async () => {
+    await queueLike(ctx, 'Edited_VQ', { maxQueuedPerNumber: 5 });
+    const body = { serviceName: 'Edited_VQ', phoneNumber: '+14155557101' };
+    expect((await ctx.ges('POST', '/callbacks/create', body)).status).toBe(200);
+    // Not through the API: only the configuration check can notice.
+    await ctx.started.runtime.db
+      .update(callbackSettings)
+      .set({ document: sql`${callbackSettings.document} || '{"maxQueuedPerNumber": 1}'::jsonb` })
+      .where(eq(callbackSettings.virtualQueue, 'Edited_VQ'));
+    const second = await ctx.ges('POST', '/callbacks/create', body);
+    expect(second.body.data?.code).toBe('TOO_MANY_QUEUED_FOR_NUMBER');
+  });
+
+  it('books a number the queue’s rule no longer blocks once the rule is unassigned in the database', async () => {
+    await queueLike(ctx, 'Unblocked_VQ');
+    const blocked = { serviceName: 'Unblocked_VQ', phoneNumber: '+19005550100' };
+    expect((await ctx.ges('POST', '/callbacks/create', blocked)).body.data?.code).toBe('NUMBER_BLOCKED');
+    await ctx.started.runtime.db.delete(queueRules).where(eq(queueRules.virtualQueue, 'Unblocked_VQ'));
+    expect((await ctx.ges('POST', '/callbacks/create', blocked)).status).toBe(200);
   });
 });
 
