@@ -9,11 +9,12 @@
  * callback's way from claim to agent is not paced by the tick. Passes never overlap: a wake during
  * a pass asks for one more pass after it.
  */
-import { asc } from 'drizzle-orm';
+import { asc, gt } from 'drizzle-orm';
 import type { ContactCenterHost } from '../agents/contact-center-host.ts';
 import type { Clock } from '../clock/index.ts';
 import type { Database } from '../db/client.ts';
-import { callbackSettings } from '../db/schema.ts';
+import { callbackSettings, runtimeNodes } from '../db/schema.ts';
+import { pickRegion } from '../rules/region-affinity/index.ts';
 import { dispatcher } from './dispatcher.ts';
 import { callbackExecution } from './execution.ts';
 import type { QueueConfig, QueueConfigs } from './queue-config.ts';
@@ -22,6 +23,9 @@ import { deleteExpired, promoteDue, purgeQueue } from './scheduler.ts';
 const PURGE_EVERY_MS = 1000;
 const RETENTION_EVERY_MS = 60_000;
 const CONFIG_EVERY_MS = 200;
+const HEARTBEAT_EVERY_MS = 1000;
+/** A process not heard from for this long no longer counts as a healthy node of its region. */
+export const NODE_HEALTHY_MS = 10_000;
 
 export function callbackEngine(deps: {
   db: Database;
@@ -29,11 +33,14 @@ export function callbackEngine(deps: {
   host: ContactCenterHost;
   queues: QueueConfigs;
   nodeId: string;
+  /** This process's region (RINGBACK_REGION), for queues with a region affinity rule. */
+  region?: string;
   tickMs: number;
   /** Dispatch lease; LEASE_MS when not given. */
   leaseMs?: number;
 }) {
   const { db, clock, host, queues, nodeId } = deps;
+  const region = deps.region ?? 'default';
   const actor = `engine:${nodeId}`;
   const inFlight = new Set<Promise<unknown>>();
   const track = (work: Promise<unknown>) => {
@@ -55,7 +62,8 @@ export function callbackEngine(deps: {
   let lastPurge = 0;
   let lastRetention = 0;
   let running: Promise<void> | undefined;
-  let lastRefresh: { at: number; configs: QueueConfig[] } | undefined;
+  let lastRefresh: { at: number; configs: QueueConfig[]; dispatchable: QueueConfig[] } | undefined;
+  let lastHeartbeat = Number.NEGATIVE_INFINITY;
   /** The dispatch pass in progress (tick or wake), and whether a wake asked for another. */
   let dispatching: Promise<void> | undefined;
   let passAgain = false;
@@ -85,8 +93,28 @@ export function callbackEngine(deps: {
     const configs = (
       await Promise.all(keys.map((k) => queues.find(k.tenantId, k.virtualQueue).catch(() => undefined)))
     ).filter((c) => c !== undefined);
-    lastRefresh = { at: now, configs };
+    const healthy = configs.some((c) => c.regionRule) ? await healthyRegions(now) : [];
+    // A queue with a region affinity rule is dispatched only by the processes of the first
+    // region in its order that has a healthy process.
+    const dispatchable = configs.filter((c) => !c.regionRule || pickRegion(c.regionRule, healthy) === region);
+    lastRefresh = { at: now, configs, dispatchable };
     return configs;
+  }
+
+  /** Says this process is alive (at most once a second) and reads the regions with a live process. */
+  async function healthyRegions(now: number): Promise<string[]> {
+    if (now - lastHeartbeat >= HEARTBEAT_EVERY_MS || now < lastHeartbeat) {
+      lastHeartbeat = now;
+      await db
+        .insert(runtimeNodes)
+        .values({ nodeId, region, seenAt: now })
+        .onConflictDoUpdate({ target: runtimeNodes.nodeId, set: { region, seenAt: now } });
+    }
+    const rows = await db
+      .selectDistinct({ region: runtimeNodes.region })
+      .from(runtimeNodes)
+      .where(gt(runtimeNodes.seenAt, now - NODE_HEALTHY_MS));
+    return rows.map((r) => r.region);
   }
 
   async function once(): Promise<void> {
@@ -124,7 +152,7 @@ export function callbackEngine(deps: {
     }
     // Renewed before claiming, so a long virtual-clock jump never makes our own leases look expired.
     await dispatch.renewLeases();
-    await dispatchPass(configs);
+    await dispatchPass(lastRefresh?.dispatchable ?? configs);
     await settleInTick();
     if (now - lastRetention >= RETENTION_EVERY_MS) {
       lastRetention = now;
@@ -151,7 +179,7 @@ export function callbackEngine(deps: {
       passAgain = true;
       return;
     }
-    const configs = lastRefresh.configs;
+    const configs = lastRefresh.dispatchable;
     void dispatchPass(configs)
       .catch((error) => console.error(`[engine ${nodeId}]`, error))
       .finally(() => {

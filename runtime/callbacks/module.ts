@@ -38,6 +38,7 @@ export function createCallbackModule(deps: {
     host,
     queues,
     nodeId: config.nodeId,
+    region: config.region,
     tickMs: config.engineTickMs,
     leaseMs: config.engineLeaseMs,
   });

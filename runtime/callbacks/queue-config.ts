@@ -13,6 +13,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { BusinessHours } from '../../schemas/business-hours.generated.ts';
 import type { CapacityRule } from '../../schemas/capacity-rule.generated.ts';
 import type { NumberValidationRule } from '../../schemas/number-validation-rule.generated.ts';
+import type { RegionAffinityRule } from '../../schemas/region-affinity-rule.generated.ts';
 import type { BusinessHoursCalendar } from '../business-hours/index.ts';
 import type { BusinessHoursStore } from '../business-hours-store/business-hours-store.ts';
 import type { Database } from '../db/client.ts';
@@ -27,6 +28,7 @@ export interface QueueConfig {
   immediateOfferHours: BusinessHoursCalendar | undefined;
   capacityRule: CapacityRule | undefined;
   numberRule: NumberValidationRule | undefined;
+  regionRule: RegionAffinityRule | undefined;
 }
 
 /**
@@ -43,11 +45,14 @@ const rowsOf = (tenantId: string, virtualQueue: string, columns: SQL) => sql`
     on c.tenant_id = s.tenant_id and c.kind = 'capacity' and c.name = q.capacity_rule
   left join callback_rules n
     on n.tenant_id = s.tenant_id and n.kind = 'numberValidation' and n.name = q.number_validation_rule
+  left join callback_rules r
+    on r.tenant_id = s.tenant_id and r.kind = 'regionAffinity' and r.name = q.region_affinity_rule
   where s.tenant_id = ${tenantId} and s.virtual_queue = ${virtualQueue}`;
 
 const versionColumn = sql.raw(
   `concat_ws('/', s.xmin, coalesce(q.xmin::text, '-'), coalesce(h.xmin::text, '-'),
-    coalesce(o.xmin::text, '-'), coalesce(c.xmin::text, '-'), coalesce(n.xmin::text, '-')) as version`,
+    coalesce(o.xmin::text, '-'), coalesce(c.xmin::text, '-'), coalesce(n.xmin::text, '-'),
+    coalesce(r.xmin::text, '-')) as version`,
 );
 
 /**
@@ -66,6 +71,7 @@ interface ConfigRow {
   offer_hours_version: string | null;
   capacity_rule: CapacityRule | null;
   number_rule: NumberValidationRule | null;
+  region_rule: RegionAffinityRule | null;
 }
 
 const documentColumns = sql.join(
@@ -73,7 +79,7 @@ const documentColumns = sql.join(
     versionColumn,
     sql.raw(`s.document as settings, h.document as hours, h.xmin::text as hours_version,
       o.document as offer_hours, o.xmin::text as offer_hours_version,
-      c.document as capacity_rule, n.document as number_rule`),
+      c.document as capacity_rule, n.document as number_rule, r.document as region_rule`),
   ],
   sql`, `,
 );
@@ -144,6 +150,7 @@ export function queueConfigs(deps: { db: Database; businessHours: BusinessHoursS
           : undefined,
       capacityRule: row.capacity_rule ?? undefined,
       numberRule: row.number_rule ?? undefined,
+      regionRule: row.region_rule ?? undefined,
     };
     return { version: row.version, config };
   }

@@ -171,6 +171,13 @@ export const queueCounts = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.virtualQueue] })],
 );
 
+/** Runtime processes and their regions, with the last time each said it was alive (region affinity). */
+export const runtimeNodes = pgTable('runtime_nodes', {
+  nodeId: text('node_id').primaryKey(),
+  region: text('region').notNull(),
+  seenAt: ms('seen_at').notNull(),
+});
+
 /** Errors answered on /engagement/v3, for the Developer tab (searchable by corrId). */
 export const apiErrors = pgTable(
   'api_errors',
