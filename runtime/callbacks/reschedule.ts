@@ -14,7 +14,6 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { callbacks } from '../db/schema.ts';
 import { ApiError } from '../http/problem.ts';
-import { checkHorizon } from '../scheduling/index.ts';
 import {
   type CallbackRow,
   type CallbackState,
@@ -23,6 +22,7 @@ import {
   type Transaction,
   transition,
 } from './callback-store.ts';
+import { checkDesiredTime } from './desired-time.ts';
 import type { QueueConfigs } from './queue-config.ts';
 import { proposals, reserveSlot, slotOf } from './slots.ts';
 
@@ -53,19 +53,9 @@ export async function rescheduleCallback(
   const config = await queues.get(tenantId, found.virtualQueue);
   const { settings } = config;
   const at = now();
-  let desired = request.desiredMs;
-  // As in booking: a desired time inside its own window counts as now (the window is not an instant).
-  if (desired < at && desired >= at - settings.desiredTimeWindowMinutes * 60_000) desired = at;
-  const horizon = checkHorizon(desired, at, settings.schedulingHorizonDays);
-  if (!horizon.ok) {
-    const why =
-      horizon.reason === 'IN_THE_PAST'
-        ? 'is in the past'
-        : `is after the scheduling horizon (${new Date(horizon.latestMs).toISOString()})`;
-    throw new ApiError('DESIRED_TIME_OUT_OF_RANGE', `The desired time ${why}`, {
-      errors: [{ pointer: '/desiredTime', message: why }],
-    });
-  }
+  const time = checkDesiredTime(request.desiredMs, at, settings);
+  if (!time.ok) throw time.error;
+  const { desired } = time;
   const slot = slotOf(config, desired);
   const refuse = async (why: string): Promise<never> => {
     const slots = await proposals(db, config, desired, at);
