@@ -3,21 +3,16 @@
  * Sales_VQ row, the published sales-callback application, Sales_Hours): add a row, see the
  * server's save-time problem on its cell, fix it, edit, delete.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/client.ts';
-import { type StartedRuntime, startRuntime } from '../support/start-runtime.ts';
-import { launchChromium } from './support/chromium.ts';
+import type { StartedRuntime } from '../support/start-runtime.ts';
+import { artifacts, type BrowserSession, openSession } from './support/session.ts';
 
-const repo = fileURLToPath(new URL('../..', import.meta.url));
-const artifacts = `${repo}test-artifacts`;
 const ROWS = '/api/v1/data-tables/CALLBACK_SETTINGS/rows';
 
+let session: BrowserSession;
 let runtime: StartedRuntime;
-let browser: Browser;
 let page: Page;
 let api: ApiClient;
 /** Set when the runtime has no CALLBACK_SETTINGS route yet (404 ROUTE_NOT_FOUND): the one allowed skip. */
@@ -27,22 +22,14 @@ const cell = (field: string, row: string) => page.getByLabel(`${field} of ${row}
 
 describe('callback settings', () => {
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    execFileSync('npx', ['vite', 'build', '--config', 'editor/vite.config.ts', '--logLevel', 'warn'], {
-      cwd: repo,
-    });
-    runtime = await startRuntime();
+    session = await openSession({ page: { viewport: { width: 1500, height: 900 } } });
+    ({ runtime, page } = session);
     api = await new ApiClient(runtime.baseUrl).login('admin', runtime.adminPassword);
     const probe = await api.get(ROWS);
     missingRoute = probe.status === 404 && probe.body?.code === 'ROUTE_NOT_FOUND';
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await runtime?.stop();
-  });
+  afterAll(() => session?.close());
 
   it('adds a row, shows the server’s problem on its cell, edits and deletes it', async (context) => {
     if (missingRoute) {

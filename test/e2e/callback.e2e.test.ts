@@ -2,36 +2,25 @@
  * A designer test-calls the seeded Sales IVR, books a callback with the keypad, and follows it in
  * the test-call panel until the simulated contact center connects the customer to an agent.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type StartedRuntime, startRuntime } from '../support/start-runtime.ts';
-import { launchChromium } from './support/chromium.ts';
+import type { StartedRuntime } from '../support/start-runtime.ts';
+import { artifacts, type BrowserSession, openSession } from './support/session.ts';
 
-const repo = fileURLToPath(new URL('../..', import.meta.url));
-const artifacts = `${repo}test-artifacts`;
+let session: BrowserSession;
 let runtime: StartedRuntime;
-let browser: Browser;
 let page: Page;
 
 describe('following a booked callback', () => {
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    execFileSync('npx', ['vite', 'build', '--config', 'editor/vite.config.ts', '--logLevel', 'warn'], {
-      cwd: repo,
-    });
     // Tuesday 10:00 in Los Angeles: the Sales office is open.
-    runtime = await startRuntime({ RINGBACK_CLOCK: 'virtual', RINGBACK_CLOCK_START: '2026-11-24T18:00:00Z' });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+    session = await openSession({
+      env: { RINGBACK_CLOCK: 'virtual', RINGBACK_CLOCK_START: '2026-11-24T18:00:00Z' },
+    });
+    ({ runtime, page } = session);
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await runtime?.stop();
-  });
+  afterAll(() => session?.close());
 
   it('books with the keypad and shows the callback reach an agent', async () => {
     await page.goto(runtime.baseUrl);

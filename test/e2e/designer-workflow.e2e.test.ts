@@ -4,21 +4,16 @@
  * export and import applications from the applications list. The tests share one page and run in
  * order: the second publishes the application the first fixed, the third exports it.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/client.ts';
-import { type StartedRuntime, startRuntime } from '../support/start-runtime.ts';
+import type { StartedRuntime } from '../support/start-runtime.ts';
 import { dropBlock } from './support/canvas-gestures.ts';
-import { launchChromium } from './support/chromium.ts';
+import { artifacts, type BrowserSession, openSession } from './support/session.ts';
 
-const repo = fileURLToPath(new URL('../..', import.meta.url));
-const artifacts = `${repo}test-artifacts`;
-
+let session: BrowserSession;
 let runtime: StartedRuntime;
-let browser: Browser;
 let page: Page;
 let applicationId = '';
 const appName = 'E2E workflow line';
@@ -32,22 +27,11 @@ const issuesTab = () => page.getByRole('tab', { name: /^Issues/ });
 
 describe('designer workflows', () => {
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    execFileSync('npx', ['vite', 'build', '--config', 'editor/vite.config.ts', '--logLevel', 'warn'], {
-      cwd: repo,
-    });
-    runtime = await startRuntime();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1500, height: 950 }, acceptDownloads: true });
-    await page.goto(runtime.baseUrl);
-    await page.getByLabel('Password').fill(runtime.adminPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    session = await openSession({ page: { acceptDownloads: true }, signIn: true });
+    ({ runtime, page } = session);
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await runtime?.stop();
-  });
+  afterAll(() => session?.close());
 
   it('fixes a validation error from the issue list', async () => {
     await page.getByLabel('New application name').fill(appName);

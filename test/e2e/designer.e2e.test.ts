@@ -3,20 +3,14 @@
  * in, build a flow, let auto-save save, publish, test-call it, pause it at a breakpoint and step,
  * compare versions, and keep business hours. The tests share one page and run in order.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type StartedRuntime, startRuntime } from '../support/start-runtime.ts';
+import type { StartedRuntime } from '../support/start-runtime.ts';
 import { connect, dropBlock } from './support/canvas-gestures.ts';
-import { launchChromium } from './support/chromium.ts';
+import { artifacts, type BrowserSession, openSession } from './support/session.ts';
 
-const repo = fileURLToPath(new URL('../..', import.meta.url));
-const artifacts = `${repo}test-artifacts`;
-
+let session: BrowserSession;
 let runtime: StartedRuntime;
-let browser: Browser;
 let page: Page;
 const ids = { hello: '', menu: '', bye: '' };
 let designerUrl = '';
@@ -30,19 +24,11 @@ const block = (id: string) => page.locator(`[data-block-id="${id}"]`);
 
 describe('designer', () => {
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    execFileSync('npx', ['vite', 'build', '--config', 'editor/vite.config.ts', '--logLevel', 'warn'], {
-      cwd: repo,
-    });
-    runtime = await startRuntime();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+    session = await openSession({});
+    ({ runtime, page } = session);
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await runtime?.stop();
-  });
+  afterAll(() => session?.close());
 
   it('builds, publishes and test-calls a flow', async () => {
     await page.goto(runtime.baseUrl);

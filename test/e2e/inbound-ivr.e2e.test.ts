@@ -8,22 +8,17 @@
  * keypad, pausing at a breakpoint and stepping on until the call is routed. The tests share one
  * page and run in order.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/client.ts';
-import { type StartedRuntime, startRuntime } from '../support/start-runtime.ts';
+import type { StartedRuntime } from '../support/start-runtime.ts';
 import { connect, dropBlock } from './support/canvas-gestures.ts';
-import { launchChromium } from './support/chromium.ts';
+import { artifacts, type BrowserSession, openSession } from './support/session.ts';
 
-const repo = fileURLToPath(new URL('../..', import.meta.url));
-const artifacts = `${repo}test-artifacts`;
 const dnis = '+18005550177';
 
+let session: BrowserSession;
 let runtime: StartedRuntime;
-let browser: Browser;
 let page: Page;
 let applicationId = '';
 const ids = {
@@ -88,22 +83,11 @@ const field = (path: string) => panel().locator(`[data-field="${path}"]`);
 
 describe('building the inbound IVR from an empty application', () => {
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    execFileSync('npx', ['vite', 'build', '--config', 'editor/vite.config.ts', '--logLevel', 'warn'], {
-      cwd: repo,
-    });
-    runtime = await startRuntime();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
-    await page.goto(runtime.baseUrl);
-    await page.getByLabel('Password').fill(runtime.adminPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    session = await openSession({ signIn: true });
+    ({ runtime, page } = session);
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await runtime?.stop();
-  });
+  afterAll(() => session?.close());
 
   it('places every block by drag and drop and links them from their outcome handles', async () => {
     await page.getByLabel('New application name').fill('E2E customer care IVR');

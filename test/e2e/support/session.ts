@@ -1,0 +1,44 @@
+/**
+ * What every browser test starts with: a real runtime serving the built editor (built once by
+ * build-editor.ts), Debian's Chromium and one page; screenshots go to test-artifacts/.
+ */
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { type StartedRuntime, startRuntime } from '../../support/start-runtime.ts';
+import { launchChromium } from './chromium.ts';
+
+export const repo = fileURLToPath(new URL('../../..', import.meta.url));
+export const artifacts = `${repo}test-artifacts`;
+
+export interface BrowserSession {
+  runtime: StartedRuntime;
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+export async function openSession(
+  options: { env?: Record<string, string>; page?: BrowserContextOptions; signIn?: boolean } = {},
+): Promise<BrowserSession> {
+  mkdirSync(artifacts, { recursive: true });
+  const runtime = await startRuntime(options.env);
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1500, height: 950 }, ...options.page });
+  if (options.signIn) await signIn(page, runtime);
+  return {
+    runtime,
+    browser,
+    page,
+    async close() {
+      await browser.close();
+      await runtime.stop();
+    },
+  };
+}
+
+export async function signIn(page: Page, runtime: StartedRuntime): Promise<void> {
+  await page.goto(runtime.baseUrl);
+  await page.getByLabel('Password').fill(runtime.adminPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
