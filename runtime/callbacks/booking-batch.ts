@@ -9,7 +9,7 @@ import { callbackAudit, callbacks, queueCounts } from '../db/schema.ts';
 import { ApiError } from '../http/problem.ts';
 import { type CallbackRow, RETENTION_MS, type Transaction, waitingStates } from './callback-store.ts';
 import { checkDesiredTime } from './desired-time.ts';
-import { checkNumber } from './number-check.ts';
+import { checkNumber, numberRefusal } from './number-check.ts';
 import { configVersion, type QueueConfig, type QueueConfigs } from './queue-config.ts';
 import { slotOf } from './slots.ts';
 
@@ -66,12 +66,7 @@ export function prepare(
       }),
     };
   const number = checkNumber(config, request.phoneNumber);
-  if (!number.ok)
-    return {
-      refused: new ApiError(number.code, number.message, {
-        errors: [{ pointer: '/phoneNumber', message: number.message }],
-      }),
-    };
+  if (!number.ok) return { refused: numberRefusal(number) };
   const immediate = request.desiredTimeMs === undefined;
   if (request.desiredTimeMs === undefined)
     return { ok: { config, e164: number.e164, immediate, desired: at, slot: undefined } };

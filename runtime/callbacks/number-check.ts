@@ -47,11 +47,15 @@ export function checkNumber(config: Pick<QueueConfig, 'numberRule'>, number: str
   }
 }
 
+/** The 4xx a failed check answers, naming the field. */
+export function numberRefusal(check: Extract<NumberCheck, { ok: false }>): ApiError {
+  return new ApiError(check.code, check.message, {
+    errors: [{ pointer: '/phoneNumber', message: check.message }],
+  });
+}
+
 export function requireNumber(config: Pick<QueueConfig, 'numberRule'>, number: string): string {
   const check = checkNumber(config, number);
-  if (!check.ok)
-    throw new ApiError(check.code, check.message, {
-      errors: [{ pointer: '/phoneNumber', message: check.message }],
-    });
+  if (!check.ok) throw numberRefusal(check);
   return check.e164;
 }

@@ -17,6 +17,7 @@ import type { RegionAffinityRule } from '../../schemas/region-affinity-rule.gene
 import type { BusinessHoursCalendar } from '../business-hours/index.ts';
 import type { BusinessHoursStore } from '../business-hours-store/business-hours-store.ts';
 import type { Database } from '../db/client.ts';
+import { rows } from '../db/migrate.ts';
 import { ApiError } from '../http/problem.ts';
 import type { RulesStore } from '../rules-store/rules-store.ts';
 import { type CallbackSettings, type QueueSettings, withDefaults } from './settings.ts';
@@ -86,7 +87,7 @@ const documentColumns = sql.join(
 
 /** `execute` answers an array on postgres.js and `{ rows }` on PGlite. */
 export function firstRow<T>(result: unknown): T | undefined {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows)[0] as T | undefined;
+  return rows<T>(result)[0];
 }
 
 export const serviceNotFound = (virtualQueue: string) =>

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/client.ts';
 import type { StartedRuntime } from '../support/start-runtime.ts';
 import { dropBlock } from './support/canvas-gestures.ts';
-import { artifacts, type BrowserSession, openSession } from './support/session.ts';
+import { artifacts, type BrowserSession, openSession, publishAndAssign } from './support/session.ts';
 
 let session: BrowserSession;
 let runtime: StartedRuntime;
@@ -75,15 +75,7 @@ describe('designer workflows', () => {
 
   it('publishes and assigns a phone number from the Publish tab', async () => {
     const dnis = '+18005550142';
-    await page.getByRole('tab', { name: 'Publish' }).click();
-    await page.getByRole('button', { name: 'Publish', exact: true }).click();
-    await expect
-      .poll(() => page.getByRole('status').first().textContent(), { timeout: 10_000 })
-      .toMatch(/Published version 1/);
-    await page.getByRole('textbox', { name: 'DNIS' }).fill(dnis);
-    await page.getByRole('button', { name: 'Assign', exact: true }).click();
-    const numbers = page.locator('.phone-numbers li');
-    await expect.poll(() => numbers.allTextContents(), { timeout: 10_000 }).toEqual([`${dnis} Release`]);
+    await publishAndAssign(page, dnis);
     await shot('4-phone-number');
 
     const api = await new ApiClient(runtime.baseUrl).login('admin', runtime.adminPassword);

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/client.ts';
 import type { StartedRuntime } from '../support/start-runtime.ts';
 import { connect, dropBlock } from './support/canvas-gestures.ts';
-import { artifacts, type BrowserSession, openSession } from './support/session.ts';
+import { artifacts, type BrowserSession, openSession, publishAndAssign } from './support/session.ts';
 
 const dnis = '+18005550177';
 
@@ -281,16 +281,7 @@ describe('building the inbound IVR from an empty application', () => {
   });
 
   it('publishes, takes a phone number, and answers a test call to that number with the keypad', async () => {
-    await page.getByRole('tab', { name: 'Publish' }).click();
-    await page.getByRole('button', { name: 'Publish', exact: true }).click();
-    await expect
-      .poll(() => page.getByRole('status').first().textContent(), { timeout: 10_000 })
-      .toMatch(/Published version 1/);
-    await page.getByRole('textbox', { name: 'DNIS' }).fill(dnis);
-    await page.getByRole('button', { name: 'Assign', exact: true }).click();
-    await expect
-      .poll(() => page.locator('.phone-numbers li').allTextContents(), { timeout: 10_000 })
-      .toEqual([`${dnis} Release`]);
+    await publishAndAssign(page, dnis);
 
     // A breakpoint on the segmentation, set from the keyboard.
     await block(ids.vip).locator('.block-head').click();

@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { type StartedRuntime, startRuntime } from '../../support/start-runtime.ts';
 import { launchChromium } from './chromium.ts';
 
@@ -41,4 +42,18 @@ export async function signIn(page: Page, runtime: StartedRuntime): Promise<void>
   await page.goto(runtime.baseUrl);
   await page.getByLabel('Password').fill(runtime.adminPassword);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Publishes the open application from the Publish tab and assigns it a number there. */
+export async function publishAndAssign(page: Page, dnis: string): Promise<void> {
+  await page.getByRole('tab', { name: 'Publish' }).click();
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect
+    .poll(() => page.getByRole('status').first().textContent(), { timeout: 10_000 })
+    .toMatch(/Published version 1/);
+  await page.getByRole('textbox', { name: 'DNIS' }).fill(dnis);
+  await page.getByRole('button', { name: 'Assign', exact: true }).click();
+  await expect
+    .poll(() => page.locator('.phone-numbers li').allTextContents(), { timeout: 10_000 })
+    .toEqual([`${dnis} Release`]);
 }
