@@ -1,22 +1,27 @@
+import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../api/types.ts';
 import { navigate } from './route.ts';
 import { logout } from './session.ts';
+import { visibleTabs } from './tabs.ts';
 
 export function TopBar({ user }: { user: SessionUser }) {
+  const { t } = useTranslation('shell');
   return (
     <header className="top-bar">
       <button type="button" className="brand" onClick={() => navigate('/applications')}>
-        Ringback
+        {t('brand')}
       </button>
       <nav>
-        <a href="#/applications">Applications</a>
-        <a href="#/business-hours">Business hours</a>
-        <a href="#/callback-settings">Callback settings</a>
+        {visibleTabs(user.roles).map((tab) => (
+          <a key={tab.id} href={`#${tab.path}`}>
+            {t(`tabs.${tab.id}`)}
+          </a>
+        ))}
       </nav>
       <span className="spacer" />
       <span className="user">{user.username}</span>
       <button type="button" onClick={() => void logout()}>
-        Sign out
+        {t('signOut')}
       </button>
     </header>
   );

@@ -1,0 +1,24 @@
+/**
+ * The top-level tabs and the roles that open each. The top bar shows a user only the tabs its
+ * roles open; the runtime refuses the same routes, so hiding is for comfort, not for security.
+ * Add a screen by adding a line here (and its route in route.ts).
+ */
+export interface Tab {
+  /** Key under `tabs.` in the shell namespace. */
+  id: string;
+  path: string;
+  /** Any one of these roles opens the tab. */
+  roles: readonly string[];
+}
+
+const designerRoles = ['administrator', 'developer', 'businessUser'] as const;
+
+export const tabs: readonly Tab[] = [
+  { id: 'applications', path: '/applications', roles: designerRoles },
+  { id: 'businessHours', path: '/business-hours', roles: designerRoles },
+  { id: 'callbackSettings', path: '/callback-settings', roles: designerRoles },
+];
+
+export function visibleTabs(userRoles: readonly string[]): Tab[] {
+  return tabs.filter((tab) => tab.roles.some((role) => userRoles.includes(role)));
+}
