@@ -171,25 +171,23 @@ function brokenBody(schemaRef: string, maxBodyBytes: number): fc.Arbitrary<BodyV
       })),
     );
   });
-  const whole = fc
-    .tuple(base)
-    .chain(([value]) =>
-      fc.constantFrom<BodyVariant>(
-        { label: 'text/plain body', body: JSON.stringify(value), contentType: 'text/plain' },
-        { label: 'form body', body: 'a=1&b=2', contentType: 'application/x-www-form-urlencoded' },
-        {
-          label: 'multipart body',
-          body: '--x\r\n\r\n1\r\n--x--',
-          contentType: 'multipart/form-data; boundary=x',
-        },
-        { label: 'malformed JSON', body: JSON.stringify(value).slice(0, -1) || '{' },
-        { label: 'JSON with trailing garbage', body: `${JSON.stringify(value)} garbage` },
-        { label: 'empty body', body: '' },
-        { label: 'body over the size limit', body: JSON.stringify({ a: 'x'.repeat(maxBodyBytes + 10) }) },
-        { label: 'top-level array', body: JSON.stringify([value]) },
-        { label: 'top-level string', body: '"\\u0000"' },
-      ),
-    );
+  const whole = fc.tuple(base).chain(([value]) =>
+    fc.constantFrom<BodyVariant>(
+      { label: 'text/plain body', body: JSON.stringify(value), contentType: 'text/plain' },
+      { label: 'form body', body: 'a=1&b=2', contentType: 'application/x-www-form-urlencoded' },
+      {
+        label: 'multipart body',
+        body: '--x\r\n\r\n1\r\n--x--',
+        contentType: 'multipart/form-data; boundary=x',
+      },
+      { label: 'malformed JSON', body: JSON.stringify(value).slice(0, -1) || '{' },
+      { label: 'JSON with trailing garbage', body: `${JSON.stringify(value)} garbage` },
+      { label: 'empty body', body: '' },
+      { label: 'body over the size limit', body: JSON.stringify({ a: 'x'.repeat(maxBodyBytes + 10) }) },
+      { label: 'top-level array', body: JSON.stringify([value]) },
+      { label: 'top-level string', body: '"\\u0000"' },
+    ),
+  );
   return fc.oneof({ weight: 4, arbitrary: mutated }, { weight: 1, arbitrary: whole });
 }
 
