@@ -53,7 +53,7 @@ export const hostileTexts: string[] = [
   "' or 1=1 --",
   '../../../../etc/passwd',
   '%00',
-  '${7*7}{{7*7}}',
+  `\${7*7}{{7*7}}`,
   '',
   ' ',
   '😀'.repeat(500),
