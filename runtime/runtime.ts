@@ -87,16 +87,10 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
     // In the background, begin on a later turn: `serve` is listening by then.
     if (options.seedInBackground) await new Promise((resolve) => setImmediate(resolve));
     const seedStart = Date.now();
-    const report = await seed({
-      db,
-      auth,
-      applications,
-      phoneNumbers,
-      businessHours,
-      callbacks,
-      config,
-      now,
-    });
+    // Processes starting together seed one after the other; the later ones find it all there.
+    const report = await handle.exclusively(() =>
+      seed({ db, auth, applications, phoneNumbers, businessHours, callbacks, config, now }),
+    );
     startup.seedMs = Date.now() - seedStart;
     // The engine works from the agents and queues the seed may just have added.
     await callbacks.host.syncAgents();

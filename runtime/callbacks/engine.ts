@@ -14,6 +14,7 @@ import type { ContactCenterHost } from '../agents/contact-center-host.ts';
 import type { Clock } from '../clock/index.ts';
 import type { Database } from '../db/client.ts';
 import { callbackSettings, runtimeNodes } from '../db/schema.ts';
+import { logFailure } from '../log/failure.ts';
 import { pickRegion } from '../rules/region-affinity/index.ts';
 import { dispatcher } from './dispatcher.ts';
 import { callbackExecution } from './execution.ts';
@@ -44,7 +45,7 @@ export function callbackEngine(deps: {
   const actor = `engine:${nodeId}`;
   const inFlight = new Set<Promise<unknown>>();
   const track = (work: Promise<unknown>) => {
-    const settled = work.catch((error) => console.error(`[engine ${nodeId}]`, error));
+    const settled = work.catch((error) => logFailure(`engine ${nodeId}`, error));
     inFlight.add(settled);
     void settled.finally(() => inFlight.delete(settled));
   };
@@ -181,7 +182,7 @@ export function callbackEngine(deps: {
     }
     const configs = lastRefresh.dispatchable;
     void dispatchPass(configs)
-      .catch((error) => console.error(`[engine ${nodeId}]`, error))
+      .catch((error) => logFailure(`engine ${nodeId}`, error))
       .finally(() => {
         if (!passAgain) return;
         passAgain = false;
@@ -216,7 +217,7 @@ export function callbackEngine(deps: {
       }
       stopWaking = host.onWake(dispatchSoon);
       timer = setInterval(
-        () => void tick().catch((error) => console.error(`[engine ${nodeId}]`, error)),
+        () => void tick().catch((error) => logFailure(`engine ${nodeId}`, error)),
         deps.tickMs,
       );
       timer.unref();

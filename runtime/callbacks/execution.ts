@@ -29,6 +29,7 @@ import type { Database } from '../db/client.ts';
 import { callbacks } from '../db/schema.ts';
 import { startCall } from '../interpreter/call.ts';
 import type { CallState } from '../interpreter/call-state.ts';
+import { logFailure } from '../log/failure.ts';
 import type { QueueConfig } from './queue-config.ts';
 
 export interface CallbackCalls {
@@ -83,7 +84,7 @@ export function callbackExecution(deps: { db: Database; nodeId: string; now: () 
         application: await calls!.applications.document(config.tenantId, applicationId, version),
       };
     } catch (error) {
-      console.error(`[engine ${nodeId}] callback application ${applicationId}:`, error);
+      logFailure(`engine ${nodeId} callback application ${applicationId}`, error);
       return undefined;
     }
   }
@@ -98,7 +99,7 @@ export function callbackExecution(deps: { db: Database; nodeId: string; now: () 
         .where(inArray(callbacks.id, ids));
       return new Map(rows.map((r) => [r.id, r.userData]));
     } catch (error) {
-      console.error(`[engine ${nodeId}] reading the user data of callbacks:`, (error as Error).message);
+      logFailure(`engine ${nodeId} reading the user data of callbacks`, error);
       return new Map();
     }
   }
@@ -125,7 +126,7 @@ export function callbackExecution(deps: { db: Database; nodeId: string; now: () 
         { application, blocks: blockRegistry, services: calls!.services(config.tenantId), now },
       );
     } catch (error) {
-      console.error(`[engine ${nodeId}] callback application ${applicationId}:`, error);
+      logFailure(`engine ${nodeId} callback application ${applicationId}`, error);
       return undefined;
     }
   }
@@ -147,7 +148,7 @@ export function callbackExecution(deps: { db: Database; nodeId: string; now: () 
     try {
       await callRows.insertMany(started, false);
     } catch (error) {
-      console.error(`[engine ${nodeId}] storing callback application calls:`, error);
+      logFailure(`engine ${nodeId} storing callback application calls`, error);
     }
     burst.forEach((item, i) => void item.resolve(states[i]?.id));
   }

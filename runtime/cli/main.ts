@@ -1,5 +1,7 @@
 /** `ringback serve | validate <app.json> | test-call …` */
 import { parseArgs } from 'node:util';
+import { ConfigError } from '../env.ts';
+import { logFailure } from '../log/failure.ts';
 import { serveCommand } from './serve.ts';
 import { testCallCommand } from './test-call.ts';
 import { validateCommand } from './validate.ts';
@@ -40,6 +42,9 @@ try {
       process.exitCode = command === undefined || command === 'help' || command === '--help' ? 0 : 2;
   }
 } catch (error) {
-  console.error(error instanceof Error ? error.message : error);
+  // A configuration problem is the user's to read; anything else may carry data (a failed
+  // statement's parameters), so only its codes are shown.
+  if (error instanceof ConfigError) console.error(error.message);
+  else logFailure('ringback', error);
   process.exitCode = 2;
 }

@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { readConfig } from '../env.ts';
 import { createApp } from '../http/app.ts';
+import { logFailure } from '../log/failure.ts';
 import { createRuntime, type Runtime } from '../runtime.ts';
 
 /** Answered before first-start seeding finishes; every other request waits for it. */
@@ -43,7 +44,7 @@ export async function serveCommand(): Promise<void> {
   });
 
   const [port, report] = await Promise.all([listening, seeded]).catch((error: unknown) => {
-    console.error(`Seeding failed: ${error instanceof Error ? error.message : error}`);
+    logFailure('Seeding failed', error);
     process.exit(2);
   });
   // Printed once every request is served: scripts and tests wait for this line.

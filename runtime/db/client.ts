@@ -19,8 +19,16 @@ export interface DatabaseHandle {
   kind: 'postgres' | 'pglite';
   /** Where opening took its time, for the start-up log (milliseconds). */
   timings: { templateMs: number; openMs: number; migrateMs: number };
+  /**
+   * Runs `work` while no other process on this database runs its own (first-start seeding):
+   * a PostgreSQL session advisory lock on a connection of its own. PGlite belongs to one process.
+   */
+  exclusively<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/** An arbitrary constant naming Ringback's first-start lock (migrations use another). */
+const startLockKey = 7_312_004_552;
 
 export async function openDatabase(options: {
   url: string | undefined;
@@ -36,6 +44,19 @@ export async function openDatabase(options: {
     handle = {
       db: drizzlePostgres(client, { schema }) as unknown as Database,
       kind: 'postgres',
+      async exclusively(work) {
+        const connection = await client.reserve();
+        try {
+          await connection`select pg_advisory_lock(${startLockKey})`;
+          try {
+            return await work();
+          } finally {
+            await connection`select pg_advisory_unlock(${startLockKey})`;
+          }
+        } finally {
+          connection.release();
+        }
+      },
       close: () => client.end({ timeout: 5 }),
     };
   } else {
@@ -45,6 +66,7 @@ export async function openDatabase(options: {
     handle = {
       db: drizzlePglite(opened.client, { schema }) as unknown as Database,
       kind: 'pglite',
+      exclusively: (work) => work(),
       close: () => opened.client.close(),
     };
   }

@@ -11,8 +11,11 @@ import { schemaValidator } from '../../schemas/validation/index.ts';
 import { slotRecord } from '../callbacks/slots.ts';
 import { apiErrors, corsOrigins } from '../db/schema.ts';
 import type { AppEnv } from '../http/app-env.ts';
+import { readJsonValue } from '../http/middleware/body.ts';
+import { printable, refuseUnusableParameters } from '../http/middleware/hostile-input.ts';
 import { ApiError } from '../http/problem.ts';
 import { routeSpecs } from '../http/route-spec.ts';
+import { logFailure } from '../log/failure.ts';
 import type { Slot } from '../scheduling/index.ts';
 import { tenantOfKey } from './api-keys.ts';
 
@@ -76,14 +79,10 @@ export function gesRoute(
     try {
       tenantId = await tenantOf(c);
       await allowCors(c, tenantId);
+      refuseUnusableParameters(c.req.url, path);
       let body: unknown;
       if (spec.body) {
-        const text = await c.req.text();
-        try {
-          body = text.trim() === '' ? undefined : JSON.parse(text);
-        } catch {
-          throw new ApiError('MALFORMED_JSON', 'The body is not valid JSON');
-        }
+        body = await readJsonValue(c);
         const errors = schemaValidator().validate(spec.body, body ?? null);
         if (errors.length > 0)
           throw new ApiError(
@@ -95,30 +94,39 @@ export function gesRoute(
       const { data, code } = await handler({ c, tenantId, body });
       return envelope(c, code ?? 200, 'Successful', data);
     } catch (error) {
-      const problem =
-        error instanceof ApiError ? error : new ApiError('INTERNAL', 'Internal error; quote the corrId');
-      if (!(error instanceof ApiError))
-        console.error(`[${c.get('corrId')}] ${c.req.method} ${c.req.path}:`, error);
-      await c
-        .get('runtime')
-        .db.insert(apiErrors)
-        .values({
-          corrId: c.get('corrId'),
-          tenantId: tenantId ?? null,
-          at: c.get('runtime').clock.now(),
-          method: c.req.method,
-          path: c.req.path,
-          status: problem.status,
-          message: `${problem.code}: ${problem.message}`,
-        })
-        .onConflictDoNothing()
-        .catch(() => undefined);
-      const { errors, slots: proposed } = problem.extra as { errors?: unknown; slots?: Slot[] };
-      const slots = proposed?.map(slotRecord);
-      const data = { code: problem.code, ...(errors ? { errors } : {}), ...(slots ? { slots } : {}) };
-      return envelope(c, problem.status, problem.message, data);
+      return gesError(c, error, tenantId);
     }
   });
+}
+
+/**
+ * An error as the GES envelope, recorded for the Developer tab. Also used by the app for what
+ * fails before a GES route runs (unknown route, body too large), so every /engagement/v3 answer
+ * has the envelope.
+ */
+export async function gesError(c: Context<AppEnv>, error: unknown, tenantId?: string): Promise<Response> {
+  const problem =
+    error instanceof ApiError ? error : new ApiError('INTERNAL', 'Internal error; quote the corrId');
+  if (!(error instanceof ApiError))
+    logFailure(`${c.get('corrId')} ${c.req.method} ${c.req.routePath}`, error);
+  await c
+    .get('runtime')
+    .db.insert(apiErrors)
+    .values({
+      corrId: c.get('corrId'),
+      tenantId: tenantId ?? null,
+      at: c.get('runtime').clock.now(),
+      method: c.req.method.slice(0, 16),
+      path: printable(c.req.path).slice(0, 1024),
+      status: problem.status,
+      message: printable(`${problem.code}: ${problem.message}`).slice(0, 2048),
+    })
+    .onConflictDoNothing()
+    .catch(() => undefined);
+  const { errors, slots: proposed } = problem.extra as { errors?: unknown; slots?: Slot[] };
+  const slots = proposed?.map(slotRecord);
+  const data = { code: problem.code, ...(errors ? { errors } : {}), ...(slots ? { slots } : {}) };
+  return envelope(c, problem.status, problem.message, data);
 }
 
 /** Preflight: headers for an origin some tenant allows (the key is not sent on preflight). */

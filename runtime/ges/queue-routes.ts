@@ -9,6 +9,8 @@ import { gesRoute } from './ges-route.ts';
 import { isKnownTimeZone, localTimeFormatter } from './local-time.ts';
 
 const DAY = 86_400_000;
+/** Instants from 1970 to the end of year 9999: what ISO 8601's four-digit years can write. */
+const latestInstant = 253_402_300_799_999;
 
 function bad(name: string, message: string): never {
   throw new ApiError('VALIDATION_FAILED', `${name} ${message}`, {
@@ -20,12 +22,16 @@ function instant(c: Context<AppEnv>, iso: string, ms: string): number | undefine
   const msRaw = c.req.query(ms);
   if (msRaw !== undefined && msRaw !== '') {
     const value = Number(msRaw);
-    return Number.isInteger(value) ? value : bad(ms, 'must be epoch milliseconds');
+    return Number.isInteger(value) && value >= 0 && value <= latestInstant
+      ? value
+      : bad(ms, 'must be epoch milliseconds from 1970 to the year 9999');
   }
   const raw = c.req.query(iso);
   if (raw === undefined || raw === '') return undefined;
   const value = Date.parse(raw);
-  return Number.isNaN(value) ? bad(iso, 'must be an ISO 8601 instant') : value;
+  return value >= 0 && value <= latestInstant
+    ? value
+    : bad(iso, 'must be an ISO 8601 instant from 1970 to 9999');
 }
 
 function integer(c: Context<AppEnv>, name: string, min: number, max: number): number | undefined {

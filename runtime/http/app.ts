@@ -5,9 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { gesBase, gesError } from '../ges/ges-route.ts';
 import { callbackEngineRoutes } from '../ges/index.ts';
+import { logFailure } from '../log/failure.ts';
 import type { Runtime } from '../runtime.ts';
 import type { AppEnv } from './app-env.ts';
+import { printable } from './middleware/hostile-input.ts';
 import { ApiError, problemBody } from './problem.ts';
 import { applicationRoutes } from './routes/applications.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -41,17 +44,20 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   );
 
   app.onError((error, c) => {
+    // What fails before a GES route runs (body too large) still answers the GES envelope.
+    if (c.req.path.startsWith(`${gesBase}/`)) return gesError(c, error);
     const corrId = c.get('corrId') ?? randomUUID();
     const problem =
       error instanceof ApiError ? error : new ApiError('INTERNAL', 'Internal error; quote the corrId');
-    if (!(error instanceof ApiError)) console.error(`[${corrId}] ${c.req.method} ${c.req.path}:`, error);
+    if (!(error instanceof ApiError)) logFailure(`${corrId} ${c.req.method} ${c.req.routePath}`, error);
     return c.json(problemBody(problem, corrId, c.req.path), problem.status as 400, {
       'content-type': 'application/problem+json',
       'x-correlation-id': corrId,
     });
   });
   app.notFound((c) => {
-    const problem = new ApiError('ROUTE_NOT_FOUND', `No route ${c.req.method} ${c.req.path}`);
+    const problem = new ApiError('ROUTE_NOT_FOUND', `No route ${c.req.method} ${printable(c.req.path)}`);
+    if (c.req.path.startsWith(`${gesBase}/`)) return gesError(c, problem);
     return c.json(problemBody(problem, c.get('corrId'), c.req.path), 404, {
       'content-type': 'application/problem+json',
     });

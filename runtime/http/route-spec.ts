@@ -8,6 +8,7 @@ import type { Role } from '../auth/roles.ts';
 import type { AppEnv } from './app-env.ts';
 import { requireRoles } from './middleware/auth.ts';
 import { readJsonBody } from './middleware/body.ts';
+import { refuseUnusableParameters } from './middleware/hostile-input.ts';
 
 export interface RouteSpec {
   method: 'get' | 'post' | 'put' | 'delete';
@@ -35,6 +36,7 @@ export function defineRoute<Body = unknown>(
   if (!routeSpecs.some((s) => s.method === spec.method && s.path === spec.path)) routeSpecs.push(spec);
   const guard = requireRoles(spec.roles);
   app.on(spec.method.toUpperCase(), spec.path, guard, async (c) => {
+    refuseUnusableParameters(c.req.url, spec.path);
     const body = spec.body ? await readJsonBody(c, spec.body, spec.bodyOptional ?? false) : undefined;
     return handler(c, body as Body);
   });

@@ -1,7 +1,7 @@
 /**
  * First start: a default tenant, the `admin` user and a demo API key (random ones printed once
  * unless configured), then the examples, each validated like any other input. Idempotent: what
- * exists is left alone, so restarts and several processes starting together are safe.
+ * exists is left alone, so restarts are safe; processes starting together take turns (runtime.ts).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
@@ -123,13 +123,15 @@ function giveWaitingRequestsATurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** Another process seeding at the same moment wins the race; that is fine. */
+/** What an older database written by another process already holds is left alone. */
 function ignoreDuplicate(error: unknown): void {
-  const text = String((error as { code?: string; message?: string })?.message ?? error);
-  if (
-    /duplicate key|already exists|ALREADY_EXISTS/i.test(text) ||
-    (error as { code?: string })?.code === 'ALREADY_EXISTS'
-  )
-    return;
+  for (
+    let cause = error as { code?: string; cause?: unknown } | undefined;
+    cause;
+    cause = cause.cause as never
+  ) {
+    // 23505: unique_violation, whether thrown by the driver or wrapped by drizzle.
+    if (cause.code === '23505' || cause.code === 'ALREADY_EXISTS') return;
+  }
   throw error;
 }

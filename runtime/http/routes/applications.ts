@@ -23,7 +23,9 @@ function schemaValid(document: unknown): Application {
 
 function pathVersion(raw: string): number {
   const version = Number(raw);
-  if (!Number.isInteger(version) || version < 1) throw new ApiError('NOT_FOUND', `No version ${raw}`);
+  // Versions are PostgreSQL integers: a larger number cannot name one.
+  if (!Number.isInteger(version) || version < 1 || version > 2_147_483_647)
+    throw new ApiError('NOT_FOUND', `No version ${raw}`);
   return version;
 }
 

@@ -7,8 +7,8 @@ import { defineRoute } from '../route-spec.ts';
 
 const dnisPattern = /^\+?[0-9]{1,20}$/;
 
-function dnisParam(raw: string): string {
-  const dnis = decodeURIComponent(raw);
+/** Hono has decoded the path parameter once already; a second decode would misread a `%`. */
+function dnisParam(dnis: string): string {
   if (!dnisPattern.test(dnis)) {
     throw new ApiError('VALIDATION_FAILED', 'A DNIS is digits with an optional leading +', {
       errors: [{ pointer: '/path/dnis', message: 'must be digits with an optional leading +' }],

@@ -49,7 +49,7 @@ export function simRoutes(app: Hono<AppEnv>) {
       body: 'https://ringback.dev/schemas/api.schema.json#/$defs/dialerScript',
     },
     (c, { outcomes }) => {
-      const number = decodeURIComponent(c.req.param('number')!);
+      const number = c.req.param('number')!;
       const script = outcomes.map((o) => ({
         outcome: o.outcome,
         afterMs: Math.round((o.afterSeconds ?? 5) * 1000),
