@@ -8,7 +8,9 @@
  */
 import { RE2JS } from 're2js';
 
-export type CompiledPattern = { ok: true; matches: (subject: string) => boolean } | { ok: false; message: string };
+export type CompiledPattern =
+  | { ok: true; matches: (subject: string) => boolean }
+  | { ok: false; message: string };
 
 export function compileLinear(pattern: string): CompiledPattern {
   if (/\(\?<?[=!]/.test(pattern))
