@@ -62,5 +62,6 @@ export type ErrorCode =
   | 'EMPTY_FLOW'
   | 'EXPRESSION_ERROR'
   | 'STEP_LIMIT'
+  | 'EXPRESSION_LIMIT'
   | 'BLOCK_FAILED'
   | 'RESOURCE_MISSING';

@@ -19,7 +19,12 @@ import {
   type Assignment,
   ContactCenterSimulator,
   checkSkillExpression,
+  type DialKey,
+  type DialLedger,
+  type DialRequest,
+  memoryLedger,
   type ScriptedOutcome,
+  SimulatedTelephony,
 } from '../contact-center/index.ts';
 import type { AgentRow, AgentStore } from './agent-store.ts';
 
@@ -31,7 +36,13 @@ export interface RoutedCall {
   agentId: string;
 }
 
-export function contactCenterHost(deps: { clock: Clock; agents: AgentStore; dialDelayMs: number }) {
+export function contactCenterHost(deps: {
+  clock: Clock;
+  agents: AgentStore;
+  dialDelayMs: number;
+  /** Where the simulated telephony keeps its dials: the database, shared by every process. */
+  dialLedger?: DialLedger;
+}) {
   const { clock, agents } = deps;
   const simulator = new ContactCenterSimulator({ startMs: clock.now(), seed: 1 });
   const known = new Map<string, string>();
@@ -69,6 +80,10 @@ export function contactCenterHost(deps: { clock: Clock; agents: AgentStore; dial
     );
     wakeTimer.unref();
   }
+
+  const telephony = new SimulatedTelephony(simulator.dialer, deps.dialLedger ?? memoryLedger(), () =>
+    scheduleWake(),
+  );
 
   simulator.onAssigned((assignment) => {
     // The agent is now Busy until its handle time ends: an event to wake for.
@@ -132,15 +147,22 @@ export function contactCenterHost(deps: { clock: Clock; agents: AgentStore; dial
       assignmentListeners.add(listener);
       return () => assignmentListeners.delete(listener);
     },
-    /** Dials through the simulator; numbers without a scripted outcome answer after dialDelayMs. */
-    dial(number: string) {
+    /**
+     * Dials attempt (callback, attempt) through the simulated telephony, at most once whichever
+     * process asks; numbers without a scripted outcome answer after dialDelayMs.
+     */
+    dial(request: DialRequest) {
+      const { number } = request;
       if (!scripted.has(number))
         simulator.dialer.setOutcome(number, { outcome: 'answer', afterMs: deps.dialDelayMs });
       // The dial starts now, not at the simulator's last event.
       if (clock.kind !== 'virtual') moveToNow();
-      const result = simulator.dialer.dial(number);
-      scheduleWake();
-      return result;
+      return telephony.dial(request);
+    },
+    /** What became of an attempt, whichever process dialled it: null when it was never dialled (and now never will be). */
+    resolveDial(key: DialKey) {
+      if (clock.kind !== 'virtual') moveToNow();
+      return telephony.resolve(key);
     },
     /** Scripts the outcomes of dials to a number (tests, the simulator API). */
     script(number: string, outcomes: ScriptedOutcome[]): void {

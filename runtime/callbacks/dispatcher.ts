@@ -1,21 +1,26 @@
 /**
  * Dispatch: when a Ready agent matches a queue's skill expression, claim the top waiting
  * callbacks (priority with aging, then age) with a lease, record the dial attempt BEFORE dialling
- * (its primary key makes a second dial of one attempt impossible, in any process), dial, and on
- * answer run the queue's Callback application (execution.ts) and route the customer to the next
- * matching Ready agent.
+ * (its primary key makes a second dial of one attempt impossible, in any process), dial through
+ * the telephony adapter keyed by (callback, attempt), and on answer run the queue's Callback
+ * application (execution.ts) and route the customer to the next matching Ready agent.
  *
  * A lease expires `leaseMs` after its last renewal; callbacks of a process that died (still
- * ROUTING or PROCESSING with an expired lease) are claimed again by another process, and their
- * interrupted attempt counts as failed: a new attempt number is used, never the same one.
+ * ROUTING or PROCESSING with an expired lease) are claimed again by another process, which first
+ * resolves the interrupted attempt through the telephony adapter: a dial still ringing is waited
+ * for and its outcome used, an ended one's outcome is used (an answered customer is routed to an
+ * agent, not rung again), and only an attempt that never reached the telephony — voided by the
+ * resolution, so it never will — sends the callback back to the queue for a new attempt. So no
+ * customer is dialled twice for one attempt, whichever process dies when.
  * Every statement is batched per queue and tick (claim, record) or per simulator burst (moves):
  * see leases.ts.
  */
 import type { ContactCenterHost } from '../agents/contact-center-host.ts';
-import type { DialResult } from '../contact-center/index.ts';
+import type { AdapterDialResult, DialResult } from '../contact-center/index.ts';
 import type { Database } from '../db/client.ts';
 import type { CallbackExecution } from './execution.ts';
 import {
+  abandonLease,
   type ClaimedCallback,
   claimDue,
   type LeasedMove,
@@ -94,7 +99,13 @@ export function dispatcher(deps: DispatchDeps) {
     if (!answered) return;
     // The application's flow runs between the answer and the agent (e.g. a message first).
     await deps.execution?.run(config, row);
+    connect(config, row);
+  }
+
+  /** The answered customer waits for the next matching Ready agent. */
+  function connect(config: QueueConfig, row: ClaimedCallback): void {
     connecting.set(row.id, row.tenantId);
+    host.simulator.withdraw(row.id);
     host.simulator.enqueue({
       id: row.id,
       virtualQueue: config.settings.virtualQueue,
@@ -103,13 +114,49 @@ export function dispatcher(deps: DispatchDeps) {
     });
   }
 
+  /**
+   * A callback whose owner died: what became of its attempt is asked of the telephony, which
+   * holds every dial whichever process started it, before anything is dialled.
+   */
+  async function takeOver(config: QueueConfig, row: ClaimedCallback): Promise<void> {
+    const result = await host.resolveDial({ callbackId: row.id, attempt: row.attempts });
+    if (result === null) {
+      // Never dialled, and voided so it never will be: a new attempt, due now.
+      await move({
+        id: row.id,
+        from: row.previous,
+        to: 'QUEUED',
+        reason: 'ATTEMPT_NOT_DIALLED',
+        nextAttemptAt: now(),
+      });
+      return;
+    }
+    // Answered before its owner died: the customer is on the line, waiting for an agent.
+    if (row.previous === 'PROCESSING') connect(config, row);
+    else await afterDial(config, row, result);
+  }
+
+  /** A dial of ours; `voided` means another process resolved this attempt first and holds it now. */
+  function heard(config: QueueConfig, row: ClaimedCallback, result: AdapterDialResult): Promise<void> {
+    if (result.outcome === 'voided') return Promise.resolve();
+    return afterDial(config, row, result as DialResult);
+  }
+
   /** Checks and records the claimed attempts, then starts their dials (not awaited: they ring in simulated time). */
   async function dialClaimed(config: QueueConfig, claimed: ClaimedCallback[], active: Set<string>) {
     const toDial: ClaimedCallback[] = [];
     const ended: Promise<unknown>[] = [];
     for (const row of claimed) {
-      // A taken-over callback whose attempts are used up ends here.
-      if (row.attempts > config.settings.maxDialAttempts)
+      if (row.previous !== 'QUEUED') {
+        active.add(row.id);
+        track(
+          takeOver(config, row)
+            .catch(() => abandonLease(owner, row.id, now()))
+            .finally(() => void active.delete(row.id)),
+        );
+      }
+      // A callback whose attempts are used up ends here.
+      else if (row.attempts > config.settings.maxDialAttempts)
         ended.push(move({ id: row.id, from: 'ROUTING', to: 'COMPLETED', reason: 'FAIL_CALL_TO_CUSTOMER' }));
       // The number is checked again before each dial: the rule may have changed since booking.
       else if (!checkNumber(config, row.phoneNumber).ok)
@@ -124,13 +171,20 @@ export function dispatcher(deps: DispatchDeps) {
       }
       active.add(row.id);
       const done = () => void active.delete(row.id);
-      void host.dial(row.phoneNumber).then((result) => {
-        track(
-          afterDial(config, row, result)
-            .catch(() => move(failedAttempt(config, row, 'error')))
-            .finally(done),
-        );
-      });
+      void host.dial({ callbackId: row.id, attempt: row.attempts, number: row.phoneNumber }).then(
+        (result) => {
+          track(
+            heard(config, row, result)
+              .catch(() => move(failedAttempt(config, row, 'error')))
+              .finally(done),
+          );
+        },
+        () => {
+          // Whether the telephony took the dial is unknown (e.g. its store failed): the lease is
+          // given up, and the takeover that follows resolves the attempt (voided, or its outcome).
+          track(abandonLease(owner, row.id, now()).finally(done));
+        },
+      );
     }
     await Promise.all(ended);
   }

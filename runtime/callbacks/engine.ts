@@ -19,6 +19,7 @@ import { pickRegion } from '../rules/region-affinity/index.ts';
 import { dispatcher } from './dispatcher.ts';
 import { callbackExecution } from './execution.ts';
 import type { QueueConfig, QueueConfigs } from './queue-config.ts';
+import { queueFaults } from './queue-faults.ts';
 import { deleteExpired, promoteDue, purgeQueue } from './scheduler.ts';
 
 const PURGE_EVERY_MS = 1000;
@@ -39,6 +40,8 @@ export function callbackEngine(deps: {
   tickMs: number;
   /** Dispatch lease; LEASE_MS when not given. */
   leaseMs?: number;
+  /** Where a failing queue is reported (once per interval); console.error when not given. */
+  reportQueueFault?: (line: string) => void;
 }) {
   const { db, clock, host, queues, nodeId } = deps;
   const region = deps.region ?? 'default';
@@ -58,6 +61,12 @@ export function callbackEngine(deps: {
     track,
     execution,
     ...(deps.leaseMs ? { leaseMs: deps.leaseMs } : {}),
+  });
+  // One queue's failure (a bad row, missing hours) skips that queue only: see queue-faults.ts.
+  const faults = queueFaults({
+    nodeId,
+    now: () => clock.now(),
+    ...(deps.reportQueueFault ? { report: deps.reportQueueFault } : {}),
   });
   const configured = new Map<string, string>();
   let lastPurge = 0;
@@ -92,7 +101,11 @@ export function callbackEngine(deps: {
       .from(callbackSettings)
       .orderBy(asc(callbackSettings.virtualQueue));
     const configs = (
-      await Promise.all(keys.map((k) => queues.find(k.tenantId, k.virtualQueue).catch(() => undefined)))
+      await Promise.all(
+        keys.map((k) =>
+          faults.guard(k, 'reading its configuration', () => queues.find(k.tenantId, k.virtualQueue)),
+        ),
+      )
     ).filter((c) => c !== undefined);
     const healthy = configs.some((c) => c.regionRule) ? await healthyRegions(now) : [];
     // A queue with a region affinity rule is dispatched only by the processes of the first
@@ -118,42 +131,52 @@ export function callbackEngine(deps: {
     return rows.map((r) => r.region);
   }
 
+  /** Tells the simulator a queue's skill expression and priority aging, when they changed. */
+  function configureQueue(config: QueueConfig): void {
+    const { settings } = config;
+    const signature = JSON.stringify([
+      settings.skillExpression,
+      settings.priorityInitial,
+      settings.priorityIncrement,
+      settings.priorityIntervalSeconds,
+      settings.priorityLimit,
+    ]);
+    const name = settings.virtualQueue;
+    if (configured.get(name) === signature) return;
+    host.simulator.configureQueue(name, {
+      skillExpression: settings.skillExpression,
+      priorityInitial: settings.priorityInitial,
+      aging: {
+        increment: settings.priorityIncrement,
+        intervalSeconds: settings.priorityIntervalSeconds,
+        limit: settings.priorityLimit,
+      },
+    });
+    configured.set(name, signature);
+  }
+
   async function once(): Promise<void> {
     const now = clock.now();
     const configs = await refresh(now);
+    const usable = new Set<QueueConfig>();
     for (const config of configs) {
-      const { settings } = config;
-      const signature = JSON.stringify([
-        settings.skillExpression,
-        settings.priorityInitial,
-        settings.priorityIncrement,
-        settings.priorityIntervalSeconds,
-        settings.priorityLimit,
-      ]);
-      const name = settings.virtualQueue;
-      if (configured.get(name) !== signature) {
-        host.simulator.configureQueue(name, {
-          skillExpression: settings.skillExpression,
-          priorityInitial: settings.priorityInitial,
-          aging: {
-            increment: settings.priorityIncrement,
-            intervalSeconds: settings.priorityIntervalSeconds,
-            limit: settings.priorityLimit,
-          },
-        });
-        configured.set(name, signature);
-      }
+      const ok = await faults.guard(queueOf(config), 'configuring the contact center', () => {
+        configureQueue(config);
+        return true;
+      });
+      if (ok) usable.add(config);
     }
     host.tick();
     await settleInTick();
     await promoteDue(db, now, actor);
     if (now - lastPurge >= PURGE_EVERY_MS) {
       lastPurge = now;
-      for (const config of configs) await purgeQueue(db, config, now, actor);
+      for (const config of usable)
+        await faults.guard(queueOf(config), 'purging', () => purgeQueue(db, config, now, actor));
     }
     // Renewed before claiming, so a long virtual-clock jump never makes our own leases look expired.
     await dispatch.renewLeases();
-    await dispatchPass(lastRefresh?.dispatchable ?? configs);
+    await dispatchPass((lastRefresh?.dispatchable ?? configs).filter((c) => usable.has(c)));
     await settleInTick();
     if (now - lastRetention >= RETENTION_EVERY_MS) {
       lastRetention = now;
@@ -165,7 +188,8 @@ export function callbackEngine(deps: {
   async function dispatchPass(configs: QueueConfig[]): Promise<void> {
     while (dispatching) await dispatching;
     const pass = (async () => {
-      for (const config of configs) await dispatch.dispatchQueue(config);
+      for (const config of configs)
+        await faults.guard(queueOf(config), 'dispatching', () => dispatch.dispatchQueue(config));
     })();
     dispatching = pass.finally(() => {
       dispatching = undefined;
@@ -233,5 +257,10 @@ export function callbackEngine(deps: {
     },
   };
 }
+
+const queueOf = (config: QueueConfig) => ({
+  tenantId: config.tenantId,
+  virtualQueue: config.settings.virtualQueue,
+});
 
 export type CallbackEngine = ReturnType<typeof callbackEngine>;

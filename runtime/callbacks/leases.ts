@@ -30,9 +30,11 @@ export interface LeaseOwner {
 }
 
 /**
- * Claims up to `limit` due callbacks of the queue: QUEUED ones whose next attempt is due, and
- * ROUTING/PROCESSING ones whose lease expired (their owner died; the interrupted attempt counts as
- * failed, so the attempt number moves on and is never dialled again).
+ * Claims up to `limit` due callbacks of the queue: QUEUED ones whose next attempt is due (their
+ * attempt number moves on: DIAL_ATTEMPT_n), and ROUTING/PROCESSING ones whose lease expired
+ * (their owner died). A taken-over callback keeps its state and its attempt number
+ * (LEASE_TAKEN_OVER): the dispatcher first asks the telephony what became of that attempt, and
+ * dials anew only when it was never dialled.
  */
 export async function claimDue(
   owner: LeaseOwner,
@@ -80,13 +82,17 @@ export async function claimDue(
       ) held
       limit ${limit}
     ), claimed as (
-      update callbacks c set state = 'ROUTING', lease_owner = ${nodeId}, lease_until = ${at + leaseMs}::bigint,
-        attempts = c.attempts + 1, updated_at = ${at}::bigint
+      update callbacks c set
+        state = case when picked.previous = 'PROCESSING' then 'PROCESSING' else 'ROUTING' end,
+        lease_owner = ${nodeId}, lease_until = ${at + leaseMs}::bigint,
+        attempts = c.attempts + case when picked.previous = 'QUEUED' then 1 else 0 end, updated_at = ${at}::bigint
       from picked where c.id = picked.id
-      returning c.id, picked.previous, c.attempts, c.phone_number, c.tenant_id
+      returning c.id, picked.previous, c.state, c.attempts, c.phone_number, c.tenant_id
     ), audit as (
       insert into callback_audit (callback_id, at, from_state, to_state, reason, actor)
-      select id, ${at}::bigint, previous, 'ROUTING', 'DIAL_ATTEMPT_' || attempts, ${`engine:${nodeId}`}::text from claimed
+      select id, ${at}::bigint, previous, state,
+        case when previous = 'QUEUED' then 'DIAL_ATTEMPT_' || attempts else 'LEASE_TAKEN_OVER' end,
+        ${`engine:${nodeId}`}::text from claimed
     )
     select id, previous, attempts, phone_number as "phoneNumber", tenant_id as "tenantId" from claimed`);
   return rows<ClaimedCallback>(result);
@@ -188,6 +194,18 @@ export async function moveLeased(owner: LeaseOwner, moves: LeasedMove[], at: num
     )
     select id from moved`);
   return new Set(rows<{ id: string }>(result).map((r) => r.id));
+}
+
+/**
+ * Gives up our lease on a callback whose attempt we could not bring to an end (the telephony or
+ * the database failed under it): the lease is made expired, so the next claim — ours or another
+ * process's — takes it over and resolves the attempt through the telephony like any orphan.
+ */
+export async function abandonLease(owner: LeaseOwner, id: string, at: number): Promise<void> {
+  const { db, nodeId } = owner;
+  await db.execute(sql`
+    update callbacks set lease_until = ${at - 1}::bigint
+    where id = ${id} and lease_owner = ${nodeId} and state in ('ROUTING', 'PROCESSING')`);
 }
 
 /** Keeps this process's leases alive. */

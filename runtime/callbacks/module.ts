@@ -5,6 +5,7 @@
 import type { CallbackServices } from '../../blocks/contract.ts';
 import { agentStore } from '../agents/agent-store.ts';
 import { contactCenterHost } from '../agents/contact-center-host.ts';
+import { databaseLedger } from '../agents/dial-ledger.ts';
 import type { BusinessHoursStore } from '../business-hours-store/business-hours-store.ts';
 import type { Clock } from '../clock/index.ts';
 import { settingsStore } from '../data-tables/settings-store.ts';
@@ -31,7 +32,12 @@ export function createCallbackModule(deps: {
   const booking = bookingService({ db, queues, now });
   const lifecycle = callbackLifecycle({ db, queues, booking, now });
   const agents = agentStore(db, now);
-  const host = contactCenterHost({ clock, agents, dialDelayMs: config.simDialDelayMs });
+  const host = contactCenterHost({
+    clock,
+    agents,
+    dialDelayMs: config.simDialDelayMs,
+    dialLedger: databaseLedger(db, config.nodeId),
+  });
   const engine = callbackEngine({
     db,
     clock,

@@ -7,7 +7,7 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { rows } from '../db/migrate.ts';
-import { callbackAudit, callbacks, dialAttempts } from '../db/schema.ts';
+import { callbackAudit, callbacks, dialAttempts, simulatedDials } from '../db/schema.ts';
 import type { QueueConfig } from './queue-config.ts';
 
 export async function promoteDue(db: Database, nowMs: number, actor: string): Promise<number> {
@@ -106,6 +106,7 @@ export async function deleteExpired(db: Database, nowMs: number): Promise<number
     if (ids.length > 0) {
       await tx.delete(callbackAudit).where(inArray(callbackAudit.callbackId, ids));
       await tx.delete(dialAttempts).where(inArray(dialAttempts.callbackId, ids));
+      await tx.delete(simulatedDials).where(inArray(simulatedDials.callbackId, ids));
     }
     return ids.length;
   });

@@ -41,15 +41,19 @@ export class SimulatedDialer implements Dialer {
   }
 
   dial(number: string): Promise<DialResult> {
+    return this.heard(this.decide(number));
+  }
+
+  /** The result a dial to `number` starting now will have (uses up one scripted outcome). */
+  decide(number: string): DialResult {
     const outcomes = this.script.get(number);
     const scripted = (outcomes && outcomes.length > 1 ? outcomes.shift() : outcomes?.[0]) ?? DEFAULT_OUTCOME;
     const startedMs = this.now();
-    const result: DialResult = {
-      number,
-      outcome: scripted.outcome,
-      startedMs,
-      endedMs: startedMs + scripted.afterMs,
-    };
+    return { number, outcome: scripted.outcome, startedMs, endedMs: startedMs + scripted.afterMs };
+  }
+
+  /** Answers `result` when the simulation's time reaches its end (at once when it already has). */
+  heard(result: DialResult): Promise<DialResult> {
     return new Promise((resolve) => {
       this.pending.push({ dueMs: result.endedMs, seq: this.seq++, result, resolve });
     });

@@ -22,3 +22,12 @@ export {
   parseSkillExpression,
   SkillExpressionError,
 } from './skill-expression.ts';
+export type {
+  AdapterDialResult,
+  DialKey,
+  DialLedger,
+  DialRequest,
+  LedgerEntry,
+  TelephonyAdapter,
+} from './telephony.ts';
+export { memoryLedger, SimulatedTelephony } from './telephony.ts';

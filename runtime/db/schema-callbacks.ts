@@ -144,6 +144,27 @@ export const dialAttempts = pgTable(
   (t) => [primaryKey({ columns: [t.callbackId, t.attempt] })],
 );
 
+/**
+ * The simulated telephony adapter's own record of its dials (runtime/contact-center/telephony.ts),
+ * kept where every process can read it, as a real adapter keeps its calls on the telephony side:
+ * at most one dial per (callback, attempt), whichever process asks. The outcome and when it is
+ * heard are decided when the dial starts; `voided` marks an attempt resolved as never dialled,
+ * which no process may dial afterwards.
+ */
+export const simulatedDials = pgTable(
+  'simulated_dials',
+  {
+    callbackId: text('callback_id').notNull(),
+    attempt: integer('attempt').notNull(),
+    outcome: text('outcome').notNull(),
+    startedAt: ms('started_at').notNull(),
+    endedAt: ms('ended_at').notNull(),
+    /** The process that asked for the dial (or voided the attempt). */
+    nodeId: text('node_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.callbackId, t.attempt] })],
+);
+
 /** Scheduled callbacks holding each slot; incremented only while below the slot's capacity. */
 export const slotBookings = pgTable(
   'slot_bookings',

@@ -4,6 +4,7 @@
  * 200,000 blocks a second).
  */
 import type { BinaryOperator, ExpressionNode } from '../../schemas/expressions/index.ts';
+import { charge, produced } from './budget.ts';
 import { expressionError } from './expression-error.ts';
 import { library } from './library.ts';
 import type { ExpressionScope } from './scope.ts';
@@ -54,7 +55,10 @@ function node(ast: ExpressionNode, counter: { steps: number }): Compiled {
     }
     case 'array': {
       const elements = ast.elements.map(child);
-      return (scope) => elements.map((element) => element(scope));
+      return (scope) => {
+        charge(elements.length, 'a list');
+        return elements.map((element) => element(scope));
+      };
     }
     case 'unary': {
       const argument = child(ast.argument);
@@ -81,10 +85,14 @@ function node(ast: ExpressionNode, counter: { steps: number }): Compiled {
       const fn = library.get(ast.name);
       if (fn === undefined) return expressionError(`unknown function ${ast.name}()`);
       const args = ast.arguments.map(child);
+      const what = `the result of ${ast.name}()`;
       return (scope) =>
-        fn(
-          args.map((arg) => arg(scope)),
-          scope,
+        produced(
+          fn(
+            args.map((arg) => arg(scope)),
+            scope,
+          ),
+          what,
         );
     }
   }
@@ -125,8 +133,11 @@ function binary(operator: BinaryOperator, left: Compiled, right: Compiled): Comp
       const a = left(scope);
       const b = right(scope);
       if (typeof a === 'number' && typeof b === 'number') return a + b;
-      if (typeof a === 'string' && typeof b === 'string') return a + b;
-      return operate(a, b);
+      if (typeof a === 'string' && typeof b === 'string') {
+        charge(a.length + b.length, 'a text');
+        return a + b;
+      }
+      return produced(operate(a, b), 'a text');
     };
   }
   return (scope) => operate(left(scope), right(scope));

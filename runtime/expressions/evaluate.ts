@@ -1,8 +1,9 @@
 /**
  * evaluate and renderTemplate: parse (cached in schemas/expressions), compile (cached here),
- * check the step bound, run.
+ * check the step bound, run under an allocation and time budget (budget.ts).
  */
 import { parseExpression, parseTemplate, type TemplatePart } from '../../schemas/expressions/index.ts';
+import { charge, fits, withBudget } from './budget.ts';
 import { type CompiledExpression, compile } from './compile.ts';
 import { ExpressionError } from './expression-error.ts';
 import type { ExpressionScope } from './scope.ts';
@@ -47,7 +48,7 @@ export function evaluate(source: string, scope: ExpressionScope, options?: Evalu
       `the expression has ${compiled.steps} steps, more than ${maxSteps}`,
     );
   }
-  return compiled.run(scope);
+  return withBudget(() => compiled.run(scope));
 }
 
 type CompiledTemplate = Array<string | CompiledExpression>;
@@ -69,19 +70,25 @@ export function renderTemplate(text: string, scope: ExpressionScope, options?: E
   const compiled = compileTemplate(text);
   if (compiled instanceof ExpressionError) throw compiled;
   const maxSteps = options?.maxSteps ?? defaultMaxSteps;
-  let out = '';
-  for (const part of compiled) {
-    if (typeof part === 'string') {
-      out += part;
-    } else {
-      if (part.steps > maxSteps) {
-        throw new ExpressionError(
-          'STEP_LIMIT',
-          `a prompt part has ${part.steps} steps, more than ${maxSteps}`,
-        );
+  return withBudget(() => {
+    let out = '';
+    for (const part of compiled) {
+      if (typeof part === 'string') {
+        fits(out.length + part.length, 'the prompt');
+        out += part;
+      } else {
+        if (part.steps > maxSteps) {
+          throw new ExpressionError(
+            'STEP_LIMIT',
+            `a prompt part has ${part.steps} steps, more than ${maxSteps}`,
+          );
+        }
+        const text = toText(part.run(scope));
+        charge(text.length, 'a prompt part');
+        fits(out.length + text.length, 'the prompt');
+        out += text;
       }
-      out += toText(part.run(scope));
     }
-  }
-  return out;
+    return out;
+  });
 }

@@ -2,7 +2,7 @@
 export class ExpressionError extends Error {
   override readonly name = 'ExpressionError';
   constructor(
-    readonly code: 'EXPRESSION_ERROR' | 'STEP_LIMIT',
+    readonly code: 'EXPRESSION_ERROR' | 'STEP_LIMIT' | 'EXPRESSION_LIMIT',
     message: string,
   ) {
     super(message);

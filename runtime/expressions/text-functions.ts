@@ -1,4 +1,5 @@
 /** The library's text, number and value helpers (signatures: schemas/expressions/functions.ts). */
+import { fits } from './budget.ts';
 import { expressionError } from './expression-error.ts';
 import type { LibraryFunction } from './library.ts';
 import { describe, toNumber, toText } from './values.ts';
@@ -40,11 +41,19 @@ export const textFunctions: Record<string, LibraryFunction> = {
   // split/join rather than String.replace: no regular expressions, no `$&` patterns.
   replace: ([text, search, replacement]) => {
     const s = toText(search);
-    return s === '' ? toText(text) : toText(text).split(s).join(toText(replacement));
+    const t = toText(text);
+    if (s === '') return t;
+    const pieces = t.split(s);
+    const r = toText(replacement);
+    // Sized before it is built: a short text and a long replacement multiply. (The call charges
+    // every result to the evaluation's budget; these checks only stop an oversized allocation.)
+    fits(t.length + (pieces.length - 1) * (r.length - s.length), 'the result of replace()');
+    return pieces.join(r);
   },
   padStart: ([text, length, fill]) => {
     const target = number(length, 'padStart');
     if (target > maxPadLength) return expressionError(`padStart() length may not exceed ${maxPadLength}`);
+    fits(Math.max(0, target), 'the result of padStart()');
     return toText(text).padStart(target, fill === undefined ? ' ' : toText(fill));
   },
   toString: (args: unknown[]) => toText(args[0]),
@@ -56,7 +65,14 @@ export const textFunctions: Record<string, LibraryFunction> = {
     if (Array.isArray(value)) return value.length === 0;
     return typeof value === 'object' && Object.keys(value).length === 0;
   },
-  concat: (values) => values.map(toText).join(''),
+  concat: (values) => {
+    const texts = values.map(toText);
+    fits(
+      texts.reduce((sum, t) => sum + t.length, 0),
+      'the result of concat()',
+    );
+    return texts.join('');
+  },
   abs: ([n]) => Math.abs(number(n, 'abs')),
   round: ([n, decimals]) => {
     const value = number(n, 'round');

@@ -31,8 +31,28 @@ export function callScope(
   };
 }
 
+/** Longest value an event or trace entry records whole; longer ones are shown as a preview. */
+export const maxRecordedLength = 1000;
+
+/**
+ * A variable's value as events and traces record it: masked when secure, and a preview when long.
+ * A call keeps thousands of events and trace entries, each with the value before and after: a
+ * loop rewriting a long variable would otherwise keep thousands of copies of it.
+ */
 export function visible(state: CallState, name: string, value: unknown): unknown {
-  return value !== undefined && state.secureVariables.includes(name) ? masked : value;
+  if (value === undefined) return value;
+  if (state.secureVariables.includes(name)) return masked;
+  if (typeof value === 'string')
+    return value.length > maxRecordedLength ? preview(value, `${value.length} characters`) : value;
+  if (typeof value === 'object' && value !== null) {
+    const json = JSON.stringify(value);
+    return json.length > maxRecordedLength ? preview(json, `${json.length} characters of JSON`) : value;
+  }
+  return value;
+}
+
+function preview(text: string, size: string): string {
+  return `${text.slice(0, 200)}… (${size})`;
 }
 
 export function setCallVariable(

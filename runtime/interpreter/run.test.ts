@@ -202,6 +202,26 @@ describe('interpreter', () => {
     expect(state.variables.n).toBe(50);
   });
 
+  it('ends a loop of blocks doubling a text with EXPRESSION_LIMIT, recording previews of long values', async () => {
+    const a = app(
+      {
+        x: assign('selfService', 'text', "text + text + 'x'", { next: 'y' }),
+        y: assign('selfService', 'text', 'text + text', { next: 'x' }),
+      },
+      { selfService: 'x' },
+      [{ name: 'text', default: 'ab' }],
+    );
+    const started = performance.now();
+    const state = await startCall(a, call, env(a));
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(state).toMatchObject({ status: 'ended', error: { code: 'EXPRESSION_LIMIT' } });
+    // Far fewer rounds than the step limit: the value bound, not the loop guard, ended it.
+    expect(state.stepsSinceInput).toBeLessThan(40);
+    const recorded = JSON.stringify({ events: state.events, trace: state.trace });
+    expect(recorded.length).toBeLessThan(200_000);
+    expect(recorded).toMatch(/… \(\d+ characters\)/);
+  });
+
   it('skips a disabled block through its first outcome', async () => {
     const a = app(
       {

@@ -1,5 +1,8 @@
 /**
- * A conservative static check that a blocked-number pattern cannot backtrack catastrophically.
+ * The save-time check of a blocked-number pattern. Matching runs on RE2 (linear-pattern.ts), so
+ * this is no longer what keeps a process responsive: it refuses what RE2 cannot run (lookaround,
+ * backreferences, syntax errors) and, as a helpful message, the shapes that would backtrack
+ * catastrophically in a backtracking engine (portable rules, readable patterns).
  * It parses the pattern into a small tree and refuses, rather than proves safe:
  *  - backreferences (\1, \k<name>) and lookbehind ((?<=, (?<!), which we do not need for numbers;
  *  - a variable quantifier inside a repeated group, e.g. (a+)+, (\d*)*, (\d{1,3})+ — the classic
@@ -7,9 +10,12 @@
  *  - a repeated expression that can match the empty string, e.g. (a?)*;
  *  - alternation under a repeat whose branches can start with the same character, e.g. (a|a)*,
  *    (\d|1)+, or where a branch can be empty.
- * Polynomial shapes such as \d*\d* are allowed: the subject is an E.164 number of at most 16
- * characters, so they cannot run long. Patterns are also capped at MAX_PATTERN_LENGTH.
+ * Polynomial shapes such as \d*\d* pass; on a backtracking engine a dozen of them in a row took
+ * minutes on a 16-digit number, which is why matching no longer depends on this check.
+ * Patterns are also capped at MAX_PATTERN_LENGTH.
  */
+import { compileLinear } from './linear-pattern.ts';
+
 export const MAX_PATTERN_LENGTH = 200;
 
 type CharSet = { ascii: boolean[]; other: boolean };
@@ -30,6 +36,8 @@ export function checkPatternSafety(pattern: string): PatternCheck {
   } catch (error) {
     return { ok: false, message: `Not a valid regular expression: ${(error as Error).message}` };
   }
+  const linear = compileLinear(pattern);
+  if (!linear.ok) return linear;
   try {
     const tree = new PatternParser(pattern).parse();
     const problem = findProblem(tree, false);

@@ -14,6 +14,7 @@
  */
 import { type CountryCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { NumberValidationRule } from '../../../schemas/number-validation-rule.generated.ts';
+import { type CompiledPattern, compileLinear } from './linear-pattern.ts';
 import { checkPatternSafety } from './pattern-safety.ts';
 
 export type { NumberValidationRule };
@@ -50,7 +51,7 @@ export function validateNumberValidationRule(rule: NumberValidationRule): RuleIs
   return issues;
 }
 
-const compiledPatterns = new WeakMap<readonly string[], RegExp[]>();
+const compiledPatterns = new WeakMap<readonly string[], CompiledPattern[]>();
 
 export function testNumber(
   rule: NumberValidationRule,
@@ -67,33 +68,23 @@ export function testNumber(
     return { ok: false, reason: 'COUNTRY_NOT_PERMITTED', country, e164 };
   }
   const patterns = patternsOf(rule);
-  const index = patterns.findIndex((pattern) => pattern.test(e164));
+  const index = patterns.findIndex((pattern) => pattern.ok && pattern.matches(e164));
   if (index >= 0)
     return { ok: false, reason: 'NUMBER_BLOCKED', country, e164, pattern: rule.blockedPatterns[index] ?? '' };
   return { ok: true, e164, country };
 }
 
 /**
- * Unsafe patterns are refused when saved (validateNumberValidationRule). A stored one that slipped
- * through is still applied — skipping it would call a number meant to be blocked — which is safe
- * enough because the subject is at most 16 characters; one that does not compile is skipped.
+ * Patterns run on a linear-time engine (linear-pattern.ts), so even a stored pattern that the
+ * save-time check would now refuse cannot be slow; one that does not compile is skipped.
  */
-function patternsOf(rule: NumberValidationRule): RegExp[] {
+function patternsOf(rule: NumberValidationRule): CompiledPattern[] {
   let patterns = compiledPatterns.get(rule.blockedPatterns);
   if (!patterns) {
-    patterns = rule.blockedPatterns.map(compileOrNever);
+    patterns = rule.blockedPatterns.map(compileLinear);
     compiledPatterns.set(rule.blockedPatterns, patterns);
   }
   return patterns;
-}
-
-const NEVER = /(?!)/;
-function compileOrNever(pattern: string): RegExp {
-  try {
-    return new RegExp(pattern, 'u');
-  } catch {
-    return NEVER;
-  }
 }
 
 function isCountryCode(code: string): code is CountryCode {
