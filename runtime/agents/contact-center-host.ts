@@ -109,6 +109,11 @@ export function contactCenterHost(deps: { clock: Clock; agents: AgentStore; dial
           known.set(key, signature);
           continue;
         }
+        // Skills and handle time edited through any process apply here too.
+        if (known.get(key) !== signature) {
+          simulator.redefineAgent(define(row));
+          known.set(key, signature);
+        }
         const current = simulator.agent(key);
         if (current && current.state !== 'Busy' && current.state !== row.state)
           simulator.setAgentState(key, row.state);

@@ -74,6 +74,18 @@ export class ContactCenterSimulator implements ContactCenter {
     if (state !== 'LoggedOut') this.setAgentState(definition.id, state);
   }
 
+  /**
+   * New name, skills or handle time for a known agent. A Busy agent finishes its interaction with
+   * the handle time it started with; new skills count from the next routing, which runs now.
+   */
+  redefineAgent(definition: AgentDefinition): void {
+    const agent = this.requireAgent(definition.id);
+    agent.name = definition.name;
+    agent.skills = definition.skills;
+    agent.handleTime = definition.handleTime;
+    if (agent.state === 'Ready') this.route(this.current);
+  }
+
   /** Ready, NotReady or LoggedOut; Busy comes only from routing. A Busy agent finishes first. */
   setAgentState(agentId: string, state: Exclude<AgentState, 'Busy'>): void {
     const agent = this.requireAgent(agentId);
