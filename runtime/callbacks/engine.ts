@@ -77,9 +77,11 @@ export function callbackEngine(deps: {
     // Let dial results delivered by the simulator tick run, then wait for what they started.
     for (let round = 0; round < 20; round++) {
       await new Promise((resolve) => setImmediate(resolve));
-      if (inFlight.size === 0) return;
+      if (inFlight.size === 0) break;
       await Promise.all([...inFlight]);
     }
+    // The queue history the next estimates read.
+    await host.history.written();
   }
 
   /** Agents and queue settings, re-read every tick on a virtual clock and every CONFIG_EVERY_MS on the system clock. */

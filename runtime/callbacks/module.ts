@@ -14,6 +14,7 @@ import { rulesStore } from '../rules-store/rules-store.ts';
 import { callbackBlockServices } from './block-services.ts';
 import { bookingService } from './booking.ts';
 import { callbackEngine } from './engine.ts';
+import { interactionHistory } from './interaction-history.ts';
 import { callbackLifecycle } from './lifecycle.ts';
 import { queueConfigs } from './queue-config.ts';
 
@@ -31,7 +32,12 @@ export function createCallbackModule(deps: {
   const booking = bookingService({ db, queues, now });
   const lifecycle = callbackLifecycle({ db, queues, booking, now });
   const agents = agentStore(db, now);
-  const host = contactCenterHost({ clock, agents, dialDelayMs: config.simDialDelayMs });
+  const host = contactCenterHost({
+    clock,
+    agents,
+    dialDelayMs: config.simDialDelayMs,
+    history: interactionHistory(db),
+  });
   const engine = callbackEngine({
     db,
     clock,
