@@ -13,6 +13,7 @@
  * callback) are kept by the database, not by the simulator.
  */
 import type { BlockServices, RouteResult } from '../../blocks/contract.ts';
+import type { InteractionHistory } from '../callbacks/interaction-history.ts';
 import type { Clock } from '../clock/index.ts';
 import {
   type AgentDefinition,
@@ -23,6 +24,7 @@ import {
   type DialLedger,
   type DialRequest,
   memoryLedger,
+  type Release,
   type ScriptedOutcome,
   SimulatedTelephony,
 } from '../contact-center/index.ts';
@@ -42,13 +44,16 @@ export function contactCenterHost(deps: {
   dialDelayMs: number;
   /** Where the simulated telephony keeps its dials: the database, shared by every process. */
   dialLedger?: DialLedger;
+  /** Where interactions taken by agents are recorded (the EWT's history). */
+  history: InteractionHistory;
 }) {
-  const { clock, agents } = deps;
+  const { clock, agents, history } = deps;
   const simulator = new ContactCenterSimulator({ startMs: clock.now(), seed: 1 });
   const known = new Map<string, string>();
   /** Route Call interactions waiting in the simulator: interaction id → tenant. */
   const waitingCalls = new Map<string, string>();
   const assignmentListeners = new Set<(assignment: Assignment) => void>();
+  const releaseListeners = new Set<(release: Release) => void>();
   let onRouted: (routed: RoutedCall) => void = () => {};
   let justAssigned: Assignment | undefined;
   let routingNow: string | undefined;
@@ -85,10 +90,27 @@ export function contactCenterHost(deps: {
     scheduleWake(),
   );
 
+  /** Reserved interactions of a tenant in conversation: id → when the agent took it. */
+  const talking = new Map<string, number>();
+
   simulator.onAssigned((assignment) => {
     // The agent is now Busy until its handle time ends: an event to wake for.
     scheduleWake();
     const tenantId = waitingCalls.get(assignment.interactionId);
+    const owner = assignment.tenantId ?? tenantId;
+    if (owner !== undefined) {
+      history.taken({
+        tenantId: owner,
+        virtualQueue: assignment.virtualQueue,
+        interactionId: assignment.interactionId,
+        kind: tenantId !== undefined ? 'call' : 'callback',
+        enteredAt: assignment.atMs - assignment.waitedMs,
+        assignedAt: assignment.atMs,
+        agentId: assignment.agentId.split('/').pop() ?? assignment.agentId,
+        agentsLoggedIn: assignment.agentsLoggedIn,
+      });
+      if (assignment.reserved) talking.set(assignment.interactionId, assignment.atMs);
+    }
     if (tenantId !== undefined) {
       waitingCalls.delete(assignment.interactionId);
       // Assigned inside route(): the caller answers directly, no event.
@@ -100,6 +122,20 @@ export function contactCenterHost(deps: {
       return;
     }
     for (const listener of assignmentListeners) listener(assignment);
+  });
+
+  simulator.onReleased((release) => {
+    const assignedAt = talking.get(release.interactionId);
+    if (assignedAt !== undefined) {
+      talking.delete(release.interactionId);
+      history.ended({
+        interactionId: release.interactionId,
+        assignedAt,
+        handledMs: release.handledMs,
+        endedAt: release.atMs,
+      });
+    }
+    for (const listener of releaseListeners) listener(release);
   });
 
   function define(row: AgentRow): AgentDefinition {
@@ -114,6 +150,9 @@ export function contactCenterHost(deps: {
 
   return {
     simulator,
+    history,
+    /** The runtime clock's time (the simulator may not have been moved to it yet). */
+    now: () => clock.now(),
     /** Applies the agents table to the simulator; a Busy agent keeps working and changes state after. */
     async syncAgents(): Promise<void> {
       for (const row of await agents.list()) {
@@ -123,6 +162,11 @@ export function contactCenterHost(deps: {
           simulator.addAgent(define(row), row.state);
           known.set(key, signature);
           continue;
+        }
+        // Skills and handle time edited through any process apply here too.
+        if (known.get(key) !== signature) {
+          simulator.redefineAgent(define(row));
+          known.set(key, signature);
         }
         const current = simulator.agent(key);
         if (current && current.state !== 'Busy' && current.state !== row.state)
@@ -146,6 +190,11 @@ export function contactCenterHost(deps: {
     onAssigned(listener: (assignment: Assignment) => void): () => void {
       assignmentListeners.add(listener);
       return () => assignmentListeners.delete(listener);
+    },
+    /** Conversations that ended (callbacks and routed calls alike). */
+    onReleased(listener: (release: Release) => void): () => void {
+      releaseListeners.add(listener);
+      return () => releaseListeners.delete(listener);
     },
     /**
      * Dials attempt (callback, attempt) through the simulated telephony, at most once whichever
@@ -194,6 +243,7 @@ export function contactCenterHost(deps: {
             try {
               return simulator.enqueue({
                 id: callId,
+                tenantId,
                 virtualQueue: request.virtualQueue,
                 ...(request.skillExpression ? { skillExpression: request.skillExpression } : {}),
                 priority: request.priority,

@@ -54,18 +54,35 @@ export function dispatcher(deps: DispatchDeps) {
   const dialling = new Map<string, Set<string>>();
   /** Answered callbacks waiting in the simulator for an agent: callback id → tenant. */
   const connecting = new Map<string, string>();
+  /** Callbacks whose customer is talking to an agent (still PROCESSING): id → the agent's move. */
+  const talking = new Map<string, Promise<boolean>>();
   let lastRenewal = Number.NEGATIVE_INFINITY;
 
+  // PROCESSING lasts the agent's whole conversation (the guide): the agent is recorded when it
+  // takes the customer, and the callback is COMPLETED when the conversation ends.
   host.onAssigned((assignment) => {
     if (!connecting.delete(assignment.interactionId)) return;
+    const assigned = move({
+      id: assignment.interactionId,
+      from: 'PROCESSING',
+      to: 'PROCESSING',
+      reason: 'AGENT_ASSIGNED',
+      agentId: assignment.agentId.split('/').pop() ?? assignment.agentId,
+    });
+    talking.set(assignment.interactionId, assigned);
+    track(assigned);
+  });
+  host.onReleased((release) => {
+    const assigned = talking.get(release.interactionId);
+    if (!assigned) return;
+    talking.delete(release.interactionId);
+    // After the agent's move: one batch holds one move per callback.
     track(
-      move({
-        id: assignment.interactionId,
-        from: 'PROCESSING',
-        to: 'COMPLETED',
-        reason: 'AGENT_CONNECTED',
-        agentId: assignment.agentId.split('/').pop() ?? assignment.agentId,
-      }),
+      assigned
+        .catch(() => false)
+        .then(() =>
+          move({ id: release.interactionId, from: 'PROCESSING', to: 'COMPLETED', reason: 'AGENT_CONNECTED' }),
+        ),
     );
   });
 
@@ -108,6 +125,7 @@ export function dispatcher(deps: DispatchDeps) {
     host.simulator.withdraw(row.id);
     host.simulator.enqueue({
       id: row.id,
+      tenantId: row.tenantId,
       virtualQueue: config.settings.virtualQueue,
       skillExpression: config.settings.skillExpression,
       priority: config.settings.priorityLimit,

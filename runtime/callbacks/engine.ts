@@ -9,10 +9,11 @@
  * callback's way from claim to agent is not paced by the tick. Passes never overlap: a wake during
  * a pass asks for one more pass after it.
  */
-import { asc, gt } from 'drizzle-orm';
+import { asc, gt, sql } from 'drizzle-orm';
 import type { ContactCenterHost } from '../agents/contact-center-host.ts';
-import type { Clock } from '../clock/index.ts';
+import type { Clock, VirtualClock, WakeHint } from '../clock/index.ts';
 import type { Database } from '../db/client.ts';
+import { rows } from '../db/migrate.ts';
 import { callbackSettings, runtimeNodes } from '../db/schema.ts';
 import { logFailure } from '../log/failure.ts';
 import { pickRegion } from '../rules/region-affinity/index.ts';
@@ -86,9 +87,11 @@ export function callbackEngine(deps: {
     // Let dial results delivered by the simulator tick run, then wait for what they started.
     for (let round = 0; round < 20; round++) {
       await new Promise((resolve) => setImmediate(resolve));
-      if (inFlight.size === 0) return;
+      if (inFlight.size === 0) break;
       await Promise.all([...inFlight]);
     }
+    // The queue history the next estimates read.
+    await host.history.written();
   }
 
   /** Agents and queue settings, re-read every tick on a virtual clock and every CONFIG_EVERY_MS on the system clock. */
@@ -222,6 +225,31 @@ export function callbackEngine(deps: {
     return running;
   }
 
+  /**
+   * On a virtual clock, where the engine has work: due now (callbacks waiting to be promoted or
+   * dialled, simulator events not yet applied), and the next instant something becomes due (a dial
+   * ends, an agent is freed, a retry or a scheduled callback is due). The clock stops there, so a
+   * long jump dispatches at the instants shorter ones would.
+   */
+  async function wakeHint(now: number): Promise<WakeHint> {
+    const [due] = rows<{ dueNow: boolean; nextMs: string | number | null }>(
+      await db.execute(sql`
+        select (exists (select 1 from callbacks where state = 'QUEUED' and next_attempt_at <= ${now}::bigint)
+            or exists (select 1 from callbacks where state = 'SCHEDULED' and desired_time <= ${now}::bigint))
+            as "dueNow",
+          least((select min(next_attempt_at) from callbacks where state = 'QUEUED' and next_attempt_at > ${now}::bigint),
+            (select min(desired_time) from callbacks where state = 'SCHEDULED' and desired_time > ${now}::bigint))
+            as "nextMs"`),
+    );
+    const event = host.simulator.nextEventMs();
+    const stored = due?.nextMs === null || due?.nextMs === undefined ? null : Number(due.nextMs);
+    const later = [stored, event].filter((ms): ms is number => ms !== null && ms > now);
+    return {
+      dueNow: Boolean(due?.dueNow) || (event !== null && event <= now),
+      nextMs: later.length ? Math.min(...later) : null,
+    };
+  }
+
   let timer: NodeJS.Timeout | undefined;
   let stopListening: (() => void) | undefined;
   let stopWaking: (() => void) | undefined;
@@ -232,11 +260,18 @@ export function callbackEngine(deps: {
     runApplicationsWith: execution.use,
     start(): void {
       if (clock.kind === 'virtual') {
-        stopListening = clock.onAdvance(async () => {
+        const listening = clock.onAdvance(async () => {
           await tick();
           // A second pass dispatches what the first one freed (answered dials, agents back to Ready).
           await tick();
         });
+        const waking = (clock as VirtualClock).addWakeSource((now) =>
+          stopped ? { dueNow: false, nextMs: null } : wakeHint(now),
+        );
+        stopListening = () => {
+          listening();
+          waking();
+        };
         return;
       }
       stopWaking = host.onWake(dispatchSoon);

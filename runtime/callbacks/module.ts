@@ -15,6 +15,7 @@ import { rulesStore } from '../rules-store/rules-store.ts';
 import { callbackBlockServices } from './block-services.ts';
 import { bookingService } from './booking.ts';
 import { callbackEngine } from './engine.ts';
+import { interactionHistory } from './interaction-history.ts';
 import { callbackLifecycle } from './lifecycle.ts';
 import { queueConfigs } from './queue-config.ts';
 
@@ -37,6 +38,7 @@ export function createCallbackModule(deps: {
     agents,
     dialDelayMs: config.simDialDelayMs,
     dialLedger: databaseLedger(db, config.nodeId),
+    history: interactionHistory(db),
   });
   const engine = callbackEngine({
     db,

@@ -9,6 +9,7 @@ import type { EwtMode, EwtResult } from '../contact-center/index.ts';
 import type { Database } from '../db/client.ts';
 import { callbacks } from '../db/schema.ts';
 import type { QueueConfig } from './queue-config.ts';
+import { queueWait } from './wait-time.ts';
 
 export interface OpenFor {
   openFor: number;
@@ -53,9 +54,9 @@ export async function queueEwt(
   config: QueueConfig,
   mode: EwtMode,
 ): Promise<EwtResult> {
-  const name = config.settings.virtualQueue;
-  const position = (await waitingCount(db, config)) + host.simulator.queueLength(name) + 1;
-  return host.simulator.estimatedWaitTime(name, mode, position);
+  const wait = await queueWait({ db, host }, config.tenantId, config.settings.virtualQueue, config, mode);
+  // A queue with settings is always known.
+  return wait.resultCode === 'unknown' ? { estimatedWaitTime: -1, resultCode: -1 } : wait;
 }
 
 export interface QueueStatus {

@@ -5,6 +5,7 @@ import type { Database } from '../db/client.ts';
 import { callbacks } from '../db/schema.ts';
 import type { CallbackRow, CallbackState } from './callback-store.ts';
 import type { QueueConfigs } from './queue-config.ts';
+import { queueWait } from './wait-time.ts';
 
 export interface CallbackFilter {
   fromMs?: number | undefined;
@@ -72,6 +73,8 @@ export async function queuePosition(
     );
   const position = (ahead?.n ?? 0) + 1;
   const config = await queues.find(row.tenantId, row.virtualQueue);
-  const ewt = config ? host.simulator.estimatedWaitTime(row.virtualQueue, 'mode2', position) : undefined;
+  const ewt = config
+    ? await queueWait({ db, host }, row.tenantId, row.virtualQueue, config, 'mode2', position)
+    : undefined;
   return { position, ewtSeconds: ewt && ewt.resultCode === 0 ? ewt.estimatedWaitTime : -1 };
 }

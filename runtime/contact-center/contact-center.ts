@@ -15,6 +15,8 @@ export interface QueueConfig {
 
 export interface InteractionRequest {
   id: string;
+  /** Whose interaction it is (echoed in its assignment), for a host serving several tenants. */
+  tenantId?: string;
   virtualQueue: string;
   /** Defaults to the queue's skill expression. */
   skillExpression?: string;
@@ -44,6 +46,19 @@ export interface Assignment {
   waitedMs: number;
   /** false when the agent was only the trigger and stays Ready. */
   reserved: boolean;
+  tenantId?: string;
+  /** Agents matching the queue's skill expression logged in when it left the queue. */
+  agentsLoggedIn: number;
+}
+
+/** An agent finished handling an interaction (its conversation ended). */
+export interface Release {
+  interactionId: string;
+  virtualQueue: string;
+  agentId: string;
+  atMs: number;
+  /** How long the agent handled it. */
+  handledMs: number;
 }
 
 export interface ContactCenter {
@@ -59,4 +74,6 @@ export interface ContactCenter {
   /** Agents matching a skill expression: how many are Ready, and how many are logged in. */
   agentsMatching(skillExpression: string): { ready: number; loggedIn: number };
   onAssigned(listener: (assignment: Assignment) => void): () => void;
+  /** Reserved interactions only: the agent's conversation ended and the agent is Ready again. */
+  onReleased(listener: (release: Release) => void): () => void;
 }

@@ -47,4 +47,19 @@ describe('estimateWaitTime', () => {
     expect(estimateWaitTime('mode3', { ...base, departures, handleTimesSeconds: [] }).resultCode).toBe(-1);
     expect(estimateWaitTime('mode3', { ...base, departures, agentsWorking: 0 }).resultCode).toBe(-2);
   });
+
+  it('mode2 before history: waiting interactions shared by the logged-in agents at their handle time', () => {
+    const staffed = {
+      ...base,
+      departures: [],
+      position: 3,
+      waiting: 2,
+      agentsLoggedIn: 3,
+      agentsHandleSeconds: 240,
+    };
+    expect(estimateWaitTime('mode2', staffed)).toEqual({ estimatedWaitTime: 240, resultCode: 0 });
+    expect(estimateWaitTime('mode2', { ...staffed, waiting: 0 }).resultCode).toBe(-1);
+    expect(estimateWaitTime('mode1', staffed).resultCode).toBe(-1);
+    expect(estimateWaitTime('mode2', { ...staffed, agentsLoggedIn: 0 }).resultCode).toBe(-2);
+  });
 });

@@ -28,6 +28,10 @@ export interface EwtInputs {
   agentsLoggedIn: number;
   /** Matching agents Ready or Busy now. */
   agentsWorking: number;
+  /** Interactions waiting in the queue now (mode2 without history needs some). */
+  waiting?: number;
+  /** Mean configured handle time of the matching logged-in agents, in seconds (mode2 without history). */
+  agentsHandleSeconds?: number;
 }
 
 export const EWT_HISTORY = 32;
@@ -39,7 +43,7 @@ export function estimateWaitTime(mode: EwtMode, inputs: EwtInputs): EwtResult {
   if (mode === 'mode3') return currentStatistics(inputs);
   const departures = inputs.departures.slice(-EWT_HISTORY);
   const first = departures[0];
-  if (!first) return NO_HISTORY;
+  if (!first) return mode === 'mode2' ? staffingOnly(inputs) : NO_HISTORY;
   // Throughput over the window from the oldest remembered departure to now.
   const windowSeconds = Math.max(1, (inputs.nowMs - first.atMs) / 1000);
   let ewt = (inputs.position * windowSeconds) / departures.length;
@@ -48,6 +52,19 @@ export function estimateWaitTime(mode: EwtMode, inputs: EwtInputs): EwtResult {
     ewt *= agentsThen / inputs.agentsLoggedIn;
   }
   return { estimatedWaitTime: Math.round(ewt), resultCode: 0 };
+}
+
+/**
+ * mode2 before any history: the queue's waiting interactions shared among the agents able to
+ * serve it, each taking its configured handle time: `P × mean handle time / logged-in agents`.
+ * Still "no interactions yet" (-1) while nothing waits.
+ */
+function staffingOnly(inputs: EwtInputs): EwtResult {
+  if (!inputs.waiting || inputs.agentsHandleSeconds === undefined) return NO_HISTORY;
+  return {
+    estimatedWaitTime: Math.round((inputs.position * inputs.agentsHandleSeconds) / inputs.agentsLoggedIn),
+    resultCode: 0,
+  };
 }
 
 function currentStatistics(inputs: EwtInputs): EwtResult {

@@ -5,6 +5,7 @@ export type {
   ContactCenter,
   InteractionRequest,
   QueueConfig,
+  Release,
   WaitingInteraction,
 } from './contact-center.ts';
 export type { Dialer, DialOutcome, DialResult, ScriptedOutcome } from './dialer.ts';

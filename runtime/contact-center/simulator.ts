@@ -11,6 +11,7 @@ import type {
   ContactCenter,
   InteractionRequest,
   QueueConfig,
+  Release,
   WaitingInteraction,
 } from './contact-center.ts';
 import { SimulatedDialer } from './dialer.ts';
@@ -44,6 +45,9 @@ export class ContactCenterSimulator implements ContactCenter {
   private readonly queues = new Map<string, QueueState>();
   private interactions: Queued[] = [];
   private readonly listeners = new Set<(assignment: Assignment) => void>();
+  private readonly releaseListeners = new Set<(release: Release) => void>();
+  /** Conversations in progress: interaction id → its queue and start. */
+  private readonly talking = new Map<string, { virtualQueue: string; startedMs: number }>();
   private seq = 0;
 
   constructor(options: { startMs: number; seed?: number }) {
@@ -72,6 +76,18 @@ export class ContactCenterSimulator implements ContactCenter {
       busyUntilMs: null,
     });
     if (state !== 'LoggedOut') this.setAgentState(definition.id, state);
+  }
+
+  /**
+   * New name, skills or handle time for a known agent. A Busy agent finishes its interaction with
+   * the handle time it started with; new skills count from the next routing, which runs now.
+   */
+  redefineAgent(definition: AgentDefinition): void {
+    const agent = this.requireAgent(definition.id);
+    agent.name = definition.name;
+    agent.skills = definition.skills;
+    agent.handleTime = definition.handleTime;
+    if (agent.state === 'Ready') this.route(this.current);
   }
 
   /** Ready, NotReady or LoggedOut; Busy comes only from routing. A Busy agent finishes first. */
@@ -171,6 +187,11 @@ export class ContactCenterSimulator implements ContactCenter {
     return () => this.listeners.delete(listener);
   }
 
+  onReleased(listener: (release: Release) => void): () => void {
+    this.releaseListeners.add(listener);
+    return () => this.releaseListeners.delete(listener);
+  }
+
   /** Moves the simulation to `nowMs`, applying every agent release and dial outcome in time order. */
   tick(nowMs: number): void {
     if (nowMs < this.current) throw new RangeError('The simulation only moves forward');
@@ -180,10 +201,24 @@ export class ContactCenterSimulator implements ContactCenter {
       this.current = Math.max(this.current, next);
       for (const agent of this.agentsById.values()) {
         if (agent.state === 'Busy' && agent.busyUntilMs !== null && agent.busyUntilMs <= this.current) {
+          const interactionId = agent.interactionId;
+          const endedMs = agent.busyUntilMs;
           agent.state = 'Ready';
-          agent.idleSinceMs = agent.busyUntilMs;
+          agent.idleSinceMs = endedMs;
           agent.busyUntilMs = null;
           agent.interactionId = null;
+          const conversation = interactionId === null ? undefined : this.talking.get(interactionId);
+          if (interactionId !== null && conversation) {
+            this.talking.delete(interactionId);
+            const release: Release = {
+              interactionId,
+              virtualQueue: conversation.virtualQueue,
+              agentId: agent.id,
+              atMs: endedMs,
+              handledMs: endedMs - conversation.startedMs,
+            };
+            for (const listener of this.releaseListeners) listener(release);
+          }
         }
       }
       this.dialer.settleDue(this.current);
@@ -240,6 +275,7 @@ export class ContactCenterSimulator implements ContactCenter {
       agent.idleSinceMs = null;
       agent.interactionId = item.request.id;
       agent.busyUntilMs = atMs + handleMs;
+      this.talking.set(item.request.id, { virtualQueue: item.request.virtualQueue, startedMs: atMs });
       queue.handleTimesSeconds.push(handleMs / 1000);
       if (queue.handleTimesSeconds.length > EWT_HISTORY) queue.handleTimesSeconds.shift();
     }
@@ -250,6 +286,8 @@ export class ContactCenterSimulator implements ContactCenter {
       atMs,
       waitedMs: atMs - item.enqueuedMs,
       reserved,
+      ...(item.request.tenantId !== undefined ? { tenantId: item.request.tenantId } : {}),
+      agentsLoggedIn: loggedIn,
     };
     for (const listener of this.listeners) listener(assignment);
   }

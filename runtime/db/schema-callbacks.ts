@@ -222,3 +222,32 @@ export const corsOrigins = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.origin] })],
 );
+
+/**
+ * Interactions the contact center handed to an agent (callbacks and Route Call calls alike): when
+ * they left their virtual queue, how many matching agents were logged in then, and how long the
+ * agent handled them. The estimated wait time is computed from the latest rows of a queue, so
+ * every process (and a restarted one) sees the same history.
+ */
+export const queueInteractions = pgTable(
+  'queue_interactions',
+  {
+    tenantId: text('tenant_id').notNull(),
+    virtualQueue: text('virtual_queue').notNull(),
+    interactionId: text('interaction_id').notNull(),
+    /** 'callback' or 'call'. */
+    kind: text('kind').notNull(),
+    enteredAt: ms('entered_at').notNull(),
+    assignedAt: ms('assigned_at').notNull(),
+    agentId: text('agent_id').notNull(),
+    agentsLoggedIn: integer('agents_logged_in').notNull(),
+    /** Set when the agent's conversation ends. */
+    handledMs: bigint('handled_ms', { mode: 'number' }),
+    endedAt: ms('ended_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.interactionId, t.assignedAt] }),
+    index('queue_interactions_assigned').on(t.tenantId, t.virtualQueue, t.assignedAt),
+    index('queue_interactions_ended').on(t.tenantId, t.virtualQueue, t.endedAt),
+  ],
+);

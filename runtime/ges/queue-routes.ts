@@ -1,7 +1,8 @@
 /** GES availability, open-for, queue-status and estimated-wait-time. */
 import type { Context, Hono } from 'hono';
-import { openFor, queueEwt, queueStatus } from '../callbacks/offer.ts';
+import { openFor, queueStatus } from '../callbacks/offer.ts';
 import { queueSlots } from '../callbacks/slots.ts';
+import { queueWait } from '../callbacks/wait-time.ts';
 import type { EwtMode } from '../contact-center/index.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { ApiError } from '../http/problem.ts';
@@ -11,6 +12,8 @@ import { isKnownTimeZone, localTimeFormatter } from './local-time.ts';
 const DAY = 86_400_000;
 /** Instants from 1970 to the end of year 9999: what ISO 8601's four-digit years can write. */
 const latestInstant = 253_402_300_799_999;
+/** resultCode of a virtual queue with neither CALLBACK_SETTINGS nor any history. */
+const UNKNOWN_QUEUE = -3;
 
 function bad(name: string, message: string): never {
   throw new ApiError('VALIDATION_FAILED', `${name} ${message}`, {
@@ -171,9 +174,23 @@ export function gesQueueRoutes(app: Hono<AppEnv>) {
       const data = [];
       for (const name of names) {
         const config = await runtime.callbacks.queues.find(tenantId, name);
-        const ewt = config
-          ? await queueEwt(runtime.db, runtime.callbacks.host, config, mode)
-          : runtime.callbacks.host.simulator.estimatedWaitTime(name, mode);
+        const ewt = await queueWait(
+          { db: runtime.db, host: runtime.callbacks.host },
+          tenantId,
+          name,
+          config,
+          mode,
+        );
+        // A queue with neither settings nor history is unknown: its own code, not "no interactions yet".
+        if (ewt.resultCode === 'unknown') {
+          data.push({
+            virtualQueue: name,
+            estimatedWaitTime: UNKNOWN_QUEUE,
+            message: 'Unknown virtual queue',
+            resultCode: UNKNOWN_QUEUE,
+          });
+          continue;
+        }
         data.push({
           virtualQueue: name,
           estimatedWaitTime: ewt.resultCode === 0 ? ewt.estimatedWaitTime : ewt.resultCode,

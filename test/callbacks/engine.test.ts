@@ -15,23 +15,35 @@ const book = async (body: Record<string, unknown>) => {
 const record = async (id: string) => (await ctx.api.get(`/api/v1/callbacks/${id}`)).body;
 
 describe('the callback engine on a virtual clock', () => {
-  it('dials an immediate callback when an agent is Ready and connects it to an agent', async () => {
+  it('dials an immediate callback when an agent is Ready and keeps it PROCESSING for the whole agent conversation', async () => {
     const id = await book({ phoneNumber: '+14155550101' });
     await ctx.advance(1);
     expect((await record(id)).callbackState).toBe('ROUTING');
     await ctx.advance(5);
+    const talking = await record(id);
+    expect(talking).toMatchObject({ callbackState: 'PROCESSING', agentId: expect.any(String) });
+    // The seeded agents handle a call for 240 s: PROCESSING until the conversation ends.
+    await ctx.advance(238);
+    expect(await record(id)).toMatchObject({ callbackState: 'PROCESSING', agentId: talking.agentId });
+    const cancel = await ctx.ges('POST', '/callbacks/cancel', { id });
+    expect(cancel.status).toBe(400);
+    await ctx.advance(2);
     const done = await record(id);
     expect(done).toMatchObject({
       callbackState: 'COMPLETED',
       callbackReason: 'AGENT_CONNECTED',
       attempts: 1,
+      agentId: talking.agentId,
     });
-    expect(done.audit.map((a: { to: string }) => a.to)).toEqual([
-      'QUEUED',
-      'ROUTING',
-      'PROCESSING',
-      'COMPLETED',
+    expect(done.audit.map((a: { to: string; reason: string }) => `${a.to}:${a.reason}`)).toEqual([
+      'QUEUED:BOOKED',
+      'ROUTING:DIAL_ATTEMPT_1',
+      'PROCESSING:CUSTOMER_ANSWERED',
+      'PROCESSING:AGENT_ASSIGNED',
+      'COMPLETED:AGENT_CONNECTED',
     ]);
+    const answeredAt = Date.parse(done.audit[2].at);
+    expect(Date.parse(done.completedAt) - answeredAt).toBe(240_000);
   });
 
   it('retries a failed dial after the retry delay and fails after Max Dial Attempts', async () => {

@@ -173,6 +173,7 @@ describe('seed: a rule assigned to a queue cannot be deleted', () => {
 });
 
 describe('seed scenario: the Sales IVR at DNIS +18005550199', () => {
+  let connected: { id: string; agentId: string };
   // Scheduled first: once an agent has served a callback the EWT is known and, being under the
   // 60-second threshold, no longer earns an offer.
   it('books a scheduled callback at the slot after the one first proposed when the caller asks for the next', async () => {
@@ -222,15 +223,18 @@ describe('seed scenario: the Sales IVR at DNIS +18005550199', () => {
     });
     await ctx.advance(1);
     await ctx.advance(5);
-    const done = (await ctx.ges('POST', '/callbacks/retrieve', { id: callbackId })).body.data;
-    expect(done).toMatchObject({ callbackState: 'COMPLETED', callbackReason: 'AGENT_CONNECTED' });
-    const admin = (await ctx.api.get(`/api/v1/callbacks/${callbackId}`)).body;
-    expect(admin.agentId).toMatch(/^(alice|bob|carol)$/);
-    expect(admin.audit[0]).toMatchObject({
+    // PROCESSING for the agent's whole conversation (240 s for the seeded agents).
+    const talking = (await ctx.api.get(`/api/v1/callbacks/${callbackId}`)).body;
+    expect(talking).toMatchObject({
+      callbackState: 'PROCESSING',
+      agentId: expect.stringMatching(/^(alice|bob|carol)$/),
+    });
+    expect(talking.audit[0]).toMatchObject({
       to: 'QUEUED',
       reason: 'BOOKED',
       actor: expect.stringMatching(/^ivr:/),
     });
+    connected = { id: callbackId, agentId: talking.agentId };
   });
 
   it('routes the caller without an offer once the known EWT is under the 60-second threshold', async () => {
@@ -240,5 +244,13 @@ describe('seed scenario: the Sales IVR at DNIS +18005550199', () => {
     );
     expect(trace).toContain('offer:notOffered');
     expect(start.body.trace.map((t: { blockId: string }) => t.blockId)).toContain('route');
+  });
+
+  it('completes the callback when its agent conversation ends', async () => {
+    await ctx.advance(240);
+    const done = (await ctx.ges('POST', '/callbacks/retrieve', { id: connected.id })).body.data;
+    expect(done).toMatchObject({ callbackState: 'COMPLETED', callbackReason: 'AGENT_CONNECTED' });
+    const admin = (await ctx.api.get(`/api/v1/callbacks/${connected.id}`)).body;
+    expect(admin.agentId).toBe(connected.agentId);
   });
 });
