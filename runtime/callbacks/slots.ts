@@ -162,7 +162,12 @@ export async function proposals(
     from - 86_400_000,
     end,
   );
-  return proposeSlots({ ...grid(config), desiredMs: from, horizonEndMs: end, booked, count }).filter(
-    (slot) => slot.startMs >= nowMs,
-  );
+  return proposeSlots({
+    ...grid(config),
+    desiredMs: from,
+    horizonEndMs: end,
+    booked,
+    count,
+    earliestStartMs: nowMs,
+  });
 }
