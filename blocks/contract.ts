@@ -87,6 +87,18 @@ export interface CallbackOfferStatus {
   timeZone: string;
 }
 
+export interface FreeSlot {
+  startMs: number;
+  /** The start in the business zone, ISO 8601 with its offset. */
+  localTime: string;
+  /** The business-hours zone of the queue. */
+  timeZone: string;
+}
+
+export type NearestSlot =
+  | { ok: true; requestedMs: number; slot: FreeSlot }
+  | { ok: false; requestedMs: number; reason: 'IN_THE_PAST' | 'BEYOND_HORIZON' | 'NO_FREE_SLOT' };
+
 export type CallbackBookingResult =
   | { ok: true; id: string; desiredTimeMs: number }
   | { ok: false; code: string; message: string };
@@ -99,12 +111,15 @@ export interface CallbackServices {
     virtualQueue: string,
     number: string,
   ): Promise<{ ok: true; e164: string } | { ok: false; code: string; message: string }>;
-  /** Free slots at or after fromMs, nearest first, with their local time in the business zone. */
-  freeSlots(
-    virtualQueue: string,
-    fromMs: number,
-    count: number,
-  ): Promise<{ startMs: number; localTime: string }[]>;
+  /** Free slots starting at or after fromMs (and not before now), nearest first. */
+  freeSlots(virtualQueue: string, fromMs: number, count: number): Promise<FreeSlot[]>;
+  /**
+   * The free slot nearest a local wall-clock time of the queue's business zone (the slot holding
+   * it, else the free slot whose start is closest; a tie goes to the later one). The local time
+   * is resolved as business hours are: inside a spring-forward gap it means the end of the gap,
+   * in a repeated hour its first occurrence.
+   */
+  nearestFreeSlot(virtualQueue: string, local: { date: string; minuteOfDay: number }): Promise<NearestSlot>;
   book(request: {
     virtualQueue: string;
     phoneNumber: string;

@@ -2,7 +2,9 @@
  * Callback V2. In a Default application it offers a callback and books it:
  *   offer (gates + EWT threshold) → 1 immediate / 2 scheduled / other: declined
  *   → confirm the number (1 the caller's ANI, 2 key in another; checked by the queue's rule)
- *   → immediate: book; scheduled: propose the nearest free slot (1 accept, 2 next) and book it.
+ *   → immediate: book; scheduled: when the block asks the caller when, the day and time keyed in
+ *     (requested-time.ts) and the free slot nearest it, else the next free slot from now; the slot
+ *     is read as words (spoken-time.ts); 1 accepts and books it, 2 proposes the next free one.
  * In a Callback application the engine has already dialled the customer and routes the call
  * (runtime/callbacks/dispatcher.ts); the block reports the connection.
  */
@@ -13,12 +15,22 @@ import type {
   BlockResult,
   CallbackServices,
   DigitsRequest,
+  FreeSlot,
   JsonValue,
 } from '../contract.ts';
 import type { CallbackV2Properties } from './properties.generated.ts';
+import { requestedClock, requestedDate, twelveHourMinutes } from './requested-time.ts';
+import { spokenTime } from './spoken-time.ts';
 
 type Context = BlockContext<CallbackV2Properties>;
-type Step = 'offer' | 'confirmNumber' | 'enterNumber' | 'proposeSlot';
+type Step =
+  | 'offer'
+  | 'confirmNumber'
+  | 'enterNumber'
+  | 'enterDay'
+  | 'enterTime'
+  | 'enterAmPm'
+  | 'proposeSlot';
 
 interface Progress {
   step: Step;
@@ -28,8 +40,14 @@ interface Progress {
   offered?: ('immediate' | 'scheduled')[];
   failed: number;
   phoneNumber?: string;
+  /** Calls saved before proposals moved on from the last one kept an index. */
   slotIndex?: number;
   slotStartMs?: number;
+  /** The queue's business-hours zone, from the offer (absent in calls saved before it was kept). */
+  timeZone?: string;
+  /** What the caller has keyed in so far: the local date, then a 12-hour clock time awaiting AM/PM. */
+  requestedDate?: string;
+  requestedClock?: { hour: number; minute: number };
 }
 
 const outcome = (name: string): BlockResult => ({ kind: 'outcome', outcome: name });
@@ -90,6 +108,7 @@ async function start(context: Context, services: CallbackServices): Promise<Bloc
       virtualQueue,
       failed: 0,
       offered: [...(immediate ? ['immediate' as const] : []), ...(scheduled ? ['scheduled' as const] : [])],
+      timeZone: offer.timeZone,
     },
     properties.offerPrompts,
   );
@@ -118,21 +137,69 @@ async function book(context: Context, services: CallbackServices, progress: Prog
   return outcome(progress.slotStartMs !== undefined ? 'scheduledBooked' : 'immediateBooked');
 }
 
-async function proposeSlot(
+/** Proposes a free slot, read as words in the queue's zone and the call's language. */
+function propose(context: Context, progress: Progress, slot: FreeSlot | undefined): BlockResult {
+  if (!slot) return outcome('notOffered');
+  context.setVariable('SlotTime', spokenTime(slot.startMs, slot.timeZone, languageOf(context)));
+  return ask(
+    context,
+    { ...progress, step: 'proposeSlot', slotStartMs: slot.startMs, failed: 0 },
+    context.properties.slotProposalPrompts,
+  );
+}
+
+/** The next free slot: from now at first, then the one after the slot last proposed. */
+async function proposeNext(
   context: Context,
   services: CallbackServices,
   progress: Progress,
 ): Promise<BlockResult> {
-  const index = progress.slotIndex ?? 0;
-  const slots = await services.freeSlots(progress.virtualQueue, context.now().toMillis(), index + 1);
-  const slot = slots[index];
-  if (!slot) return outcome('notOffered');
-  context.setVariable('SlotTime', slot.localTime);
+  const from = progress.slotStartMs === undefined ? context.now().toMillis() : progress.slotStartMs + 1;
+  const [slot] = await services.freeSlots(progress.virtualQueue, from, 1);
+  return propose(context, progress, slot);
+}
+
+function languageOf(context: Context): string {
+  const fromCall = context.getVariable('AppLanguageName');
+  return context.properties.language ?? (typeof fromCall === 'string' && fromCall ? fromCall : 'en-US');
+}
+
+/** The caller's day or time was no day, no time, past or beyond the horizon: ask for the day again. */
+function askDayAgain(context: Context, progress: Progress): BlockResult {
+  const failed = progress.failed + 1;
+  if (failed > (context.properties.retries ?? 2)) return outcome('declined');
+  const { requestRefusedPrompts = [], dayEntryPrompts = [] } = context.properties;
   return ask(
     context,
-    { ...progress, step: 'proposeSlot', slotIndex: index, slotStartMs: slot.startMs, failed: 0 },
-    context.properties.slotProposalPrompts,
+    { ...progress, step: 'enterDay', failed },
+    [...requestRefusedPrompts, ...dayEntryPrompts],
+    2,
   );
+}
+
+async function requestSlot(
+  context: Context,
+  services: CallbackServices,
+  progress: Progress,
+  minuteOfDay: number,
+): Promise<BlockResult> {
+  const nearest = await services.nearestFreeSlot(progress.virtualQueue, {
+    date: progress.requestedDate ?? '',
+    minuteOfDay,
+  });
+  if (nearest.ok) return propose(context, { ...progress, slotStartMs: undefined }, nearest.slot);
+  if (nearest.reason === 'NO_FREE_SLOT') return outcome('notOffered');
+  return askDayAgain(context, progress);
+}
+
+/** After the number: ask when (if the block does), else propose the next free slot. */
+function schedule(
+  context: Context,
+  services: CallbackServices,
+  progress: Progress,
+): Promise<BlockResult> | BlockResult {
+  if (!context.properties.askRequestedTime) return proposeNext(context, services, progress);
+  return ask(context, { ...progress, step: 'enterDay', failed: 0 }, context.properties.dayEntryPrompts, 2);
 }
 
 async function numberChosen(
@@ -153,7 +220,7 @@ async function numberChosen(
     );
   }
   const next = { ...progress, phoneNumber: check.e164, failed: 0 };
-  return next.kind === 'scheduled' ? proposeSlot(context, services, next) : book(context, services, next);
+  return next.kind === 'scheduled' ? schedule(context, services, next) : book(context, services, next);
 }
 
 async function resume(
@@ -166,13 +233,8 @@ async function resume(
   const retryOr = (fallback: string): BlockResult => {
     const failed = progress.failed + 1;
     if (entered !== '' || failed > (context.properties.retries ?? 2)) return outcome(fallback);
-    const prompts = {
-      offer: context.properties.offerPrompts,
-      confirmNumber: context.properties.numberConfirmationPrompts,
-      enterNumber: context.properties.numberEntryPrompts,
-      proposeSlot: context.properties.slotProposalPrompts,
-    }[progress.step];
-    return ask(context, { ...progress, failed }, prompts, progress.step === 'enterNumber' ? 15 : 1);
+    const { prompts, maxDigits } = questionOf(context, progress.step);
+    return ask(context, { ...progress, failed }, prompts, maxDigits);
   };
   switch (progress.step) {
     case 'offer': {
@@ -206,11 +268,71 @@ async function resume(
     case 'enterNumber':
       if (entered === '') return retryOr('declined');
       return numberChosen(context, services, progress, entered.startsWith('+') ? entered : `+${entered}`);
+    case 'enterDay': {
+      if (entered === '') return retryOr('declined');
+      const today = context.now().setZone(progress.timeZone ?? 'UTC');
+      const date = requestedDate(entered, context.properties.dayInputForm ?? 'offset', today);
+      if (!date) return askDayAgain(context, progress);
+      return ask(
+        context,
+        // The retries cover the whole question of when: refusals of the time count with the day's.
+        { ...progress, step: 'enterTime', requestedDate: date },
+        context.properties.timeEntryPrompts,
+        4,
+      );
+    }
+    case 'enterTime': {
+      if (entered === '') return retryOr('declined');
+      const form = context.properties.timeInputForm ?? 'hhmm24';
+      const clock = requestedClock(entered, form);
+      if (!clock) return askDayAgain(context, progress);
+      if (form === 'hhmm24') return requestSlot(context, services, progress, clock.hour * 60 + clock.minute);
+      return ask(
+        context,
+        { ...progress, step: 'enterAmPm', requestedClock: clock },
+        context.properties.amPmPrompts,
+      );
+    }
+    case 'enterAmPm': {
+      if ((entered !== '1' && entered !== '2') || !progress.requestedClock) return retryOr('declined');
+      return requestSlot(
+        context,
+        services,
+        progress,
+        twelveHourMinutes(progress.requestedClock, entered === '2'),
+      );
+    }
     case 'proposeSlot':
       if (entered === '1') return book(context, services, progress);
-      if (entered === '2')
-        return proposeSlot(context, services, { ...progress, slotIndex: (progress.slotIndex ?? 0) + 1 });
+      if (entered === '2') return proposeNext(context, services, progress);
       return retryOr('declined');
+  }
+}
+
+/** The prompts and the longest entry of each question, to ask it again. */
+function questionOf(
+  context: Context,
+  step: Step,
+): {
+  prompts: readonly Prompt[] | undefined;
+  maxDigits: number;
+} {
+  const p = context.properties;
+  switch (step) {
+    case 'offer':
+      return { prompts: p.offerPrompts, maxDigits: 1 };
+    case 'confirmNumber':
+      return { prompts: p.numberConfirmationPrompts, maxDigits: 1 };
+    case 'enterNumber':
+      return { prompts: p.numberEntryPrompts, maxDigits: 15 };
+    case 'enterDay':
+      return { prompts: p.dayEntryPrompts, maxDigits: 2 };
+    case 'enterTime':
+      return { prompts: p.timeEntryPrompts, maxDigits: 4 };
+    case 'enterAmPm':
+      return { prompts: p.amPmPrompts, maxDigits: 1 };
+    case 'proposeSlot':
+      return { prompts: p.slotProposalPrompts, maxDigits: 1 };
   }
 }
 

@@ -16,6 +16,13 @@ export type CallbackV2Properties = {
   offerPrompts?: OfferPrompts;
   numberConfirmationPrompts?: NumberConfirmationPrompts;
   numberEntryPrompts?: NumberEntryPrompts;
+  askRequestedTime?: AskTheCallerWhen;
+  dayInputForm?: DayKeyedAs;
+  timeInputForm?: TimeKeyedAs;
+  dayEntryPrompts?: DayEntryPrompts;
+  timeEntryPrompts?: TimeEntryPrompts;
+  amPmPrompts?: AMPMPrompts;
+  requestRefusedPrompts?: RequestedTimeRefusedPrompts;
   slotProposalPrompts?: SlotProposalPrompts;
   confirmationPrompts?: ConfirmationPrompts;
   connectCustomer?: ConnectCustomer;
@@ -66,7 +73,7 @@ export type UserData = {
   expression: Value;
 }[];
 /**
- * Language of the callback's prompts and notifications, e.g. en-US; default AppLanguageName.
+ * Language of the callback's prompts and notifications and of the spoken slot time, e.g. en-US or fr-FR; default AppLanguageName.
  */
 export type Language = string;
 /**
@@ -112,7 +119,43 @@ export type NumberConfirmationPrompts = Prompt[];
  */
 export type NumberEntryPrompts = Prompt[];
 /**
- * Proposes the nearest free slot ({SlotTime}) in the business-hours time zone: 1 accept, 2 next slot.
+ * Scheduled callback: the caller keys in a day and a time on the keypad, and the nearest free slot to it is proposed (then the next one on 2). Off: the next free slot from now is proposed.
+ */
+export type AskTheCallerWhen = boolean;
+/**
+ * offset: days from today in the queue's time zone (0 today, 1 tomorrow, …), then #; dayOfMonth: the day of the month (1-31), then #, meaning the next such date from today.
+ */
+export type DayKeyedAs = 'offset' | 'dayOfMonth';
+/**
+ * hhmm24: hours and minutes on the 24-hour clock (0930, 1415), then #; hhmm12: hours and minutes on the 12-hour clock (0930, 215), then #, and 1 for AM or 2 for PM.
+ */
+export type TimeKeyedAs = 'hhmm24' | 'hhmm12';
+/**
+ * Asks for the day, in the form chosen above (e.g. enter 0 for today, 1 for tomorrow, then press hash).
+ *
+ * @maxItems 50
+ */
+export type DayEntryPrompts = Prompt[];
+/**
+ * Asks for the time, in the form chosen above (e.g. enter the time as four digits, 1430 for half past two in the afternoon, then press hash).
+ *
+ * @maxItems 50
+ */
+export type TimeEntryPrompts = Prompt[];
+/**
+ * With the 12-hour form: asks 1 for AM, 2 for PM.
+ *
+ * @maxItems 50
+ */
+export type AMPMPrompts = Prompt[];
+/**
+ * Played before the day is asked again when the keyed day or time is not valid, is past, or is beyond the scheduling horizon.
+ *
+ * @maxItems 50
+ */
+export type RequestedTimeRefusedPrompts = Prompt[];
+/**
+ * Proposes a free slot, read as words in the business-hours time zone and the call's language ({SlotTime}, e.g. Tuesday, November 24 at 10:15 AM): 1 accept, 2 next slot. The nearest free slot to the caller's time when the caller is asked when, else the next free slot.
  *
  * @maxItems 50
  */

@@ -4,9 +4,11 @@
  * instant. Luxon answers "what is the offset at this instant" (about 10 µs a call); the rest is
  * plain arithmetic, cached per local day so a month of slots costs a few dozen offset look-ups.
  *
- * DST rules (callback-settings.md): a local time inside a spring-forward gap resolves to the first
- * valid instant after the gap; a local time inside an autumn overlap resolves to its first
- * occurrence.
+ * DST rules (callback-settings.md, docs/decisions.md "Issue 8"): a local time means the first
+ * instant at which the wall clock reads it or has passed it. So a time inside a spring-forward gap
+ * resolves to the first instant after the gap (the transition), and a time inside an autumn
+ * overlap to its first occurrence. Slot grids (runtime/scheduling/slot-grid.ts) also need the
+ * second occurrence: `dayShift` gives what they need.
  */
 import { IANAZone } from 'luxon';
 
@@ -34,6 +36,20 @@ export interface ZoneTime {
    * days). `exists` is false when the time fell in a DST gap and was moved forward.
    */
   resolve(epochDay: number, minuteOfDay: number): { ms: number; exists: boolean };
+  /**
+   * The offsets around a local day (18 hours either side) and the instant they change at;
+   * `before === after` (and no transition inside the day) on an ordinary day.
+   */
+  dayShift(epochDay: number): DayShift;
+}
+
+export interface DayShift {
+  /** Offset in minutes before the transition. */
+  before: number;
+  /** Offset in minutes after it. */
+  after: number;
+  /** First instant on the `after` offset. */
+  transition: number;
 }
 
 export function isValidTimeZone(name: string): boolean {
@@ -52,7 +68,7 @@ export function zoneTime(zoneName: string): ZoneTime {
   // Per local day: its offsets before and after, and the transition instant between them (the
   // same offset twice and no transition on an ordinary day). Assumes at most one transition in a
   // day and the 18 hours either side, which holds for every zone in tzdb since 1970.
-  const days = new Map<number, { before: number; after: number; transition: number }>();
+  const days = new Map<number, DayShift>();
   const dayOffsets = (epochDay: number) => {
     let known = days.get(epochDay);
     if (!known) {
@@ -103,6 +119,7 @@ export function zoneTime(zoneName: string): ZoneTime {
       };
     },
     resolve: (epochDay, minuteOfDay) => resolveLocalMs(epochDay * DAY + minuteOfDay * MINUTE),
+    dayShift: dayOffsets,
   };
   cache.set(zoneName, time);
   return time;

@@ -1,13 +1,20 @@
 /** The callback service handed to Callback V2 (blocks/contract.ts CallbackServices). */
-import type { CallbackServices } from '../../blocks/contract.ts';
+import type { CallbackServices, FreeSlot } from '../../blocks/contract.ts';
 import type { ContactCenterHost } from '../agents/contact-center-host.ts';
+import { epochDayOf, zoneTime } from '../business-hours/zone-time.ts';
 import type { Database } from '../db/client.ts';
 import { ApiError } from '../http/problem.ts';
+import type { Slot } from '../scheduling/index.ts';
 import type { BookingService } from './booking.ts';
+import { checkDesiredTime } from './desired-time.ts';
 import { checkNumber } from './number-check.ts';
 import { openFor, queueEwt } from './offer.ts';
-import type { QueueConfigs } from './queue-config.ts';
-import { proposals } from './slots.ts';
+import type { QueueConfig, QueueConfigs } from './queue-config.ts';
+import { nearestFreeSlot, proposals } from './slots.ts';
+
+function freeSlot(config: QueueConfig, slot: Slot): FreeSlot {
+  return { startMs: slot.startMs, localTime: slot.localTime, timeZone: config.hours.timeZone };
+}
 
 export function callbackBlockServices(
   deps: {
@@ -42,10 +49,23 @@ export function callbackBlockServices(
     },
     async freeSlots(virtualQueue, fromMs, count) {
       const config = await queues.get(tenantId, virtualQueue);
-      return (await proposals(db, config, fromMs, now(), count)).map((s) => ({
-        startMs: s.startMs,
-        localTime: s.localTime,
-      }));
+      const slots = await proposals(db, config, fromMs, now(), count, fromMs);
+      return slots.map((slot) => freeSlot(config, slot));
+    },
+    async nearestFreeSlot(virtualQueue, local) {
+      const config = await queues.get(tenantId, virtualQueue);
+      const at = now();
+      // The one rule for a local time (docs/decisions.md, Issue 8), as business hours use it.
+      const requestedMs = zoneTime(config.hours.timeZone).resolve(
+        epochDayOf(local.date),
+        local.minuteOfDay,
+      ).ms;
+      const time = checkDesiredTime(requestedMs, at, config.settings);
+      if (!time.ok)
+        return { ok: false, requestedMs, reason: requestedMs < at ? 'IN_THE_PAST' : 'BEYOND_HORIZON' };
+      const slot = await nearestFreeSlot(db, config, time.desired, at);
+      if (!slot) return { ok: false, requestedMs, reason: 'NO_FREE_SLOT' };
+      return { ok: true, requestedMs, slot: freeSlot(config, slot) };
     },
     async book(request) {
       try {

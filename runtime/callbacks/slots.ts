@@ -145,13 +145,17 @@ export async function queueSlots(
   return { config, slots: computeSlots({ ...grid(config), fromMs, toMs, booked }) };
 }
 
-/** The nearest slots with room at or after a desired time, within the horizon. */
+/**
+ * The nearest slots with room at or after a desired time, within the horizon, none started before
+ * now (or before `earliestStartMs` when later).
+ */
 export async function proposals(
   db: Database,
   config: QueueConfig,
   desiredMs: number,
   nowMs: number,
   count = 5,
+  earliestStartMs = nowMs,
 ): Promise<Slot[]> {
   const end = horizonEnd(nowMs, config.settings.schedulingHorizonDays);
   const from = Math.max(desiredMs, nowMs);
@@ -162,7 +166,31 @@ export async function proposals(
     from - 86_400_000,
     end,
   );
-  return proposeSlots({ ...grid(config), desiredMs: from, horizonEndMs: end, booked, count }).filter(
-    (slot) => slot.startMs >= nowMs,
-  );
+  return proposeSlots({
+    ...grid(config),
+    desiredMs: from,
+    horizonEndMs: end,
+    booked,
+    count,
+    earliestStartMs: Math.max(nowMs, earliestStartMs),
+  });
+}
+
+/**
+ * The free slot nearest a desired time: the one holding it, else the free slot whose start is
+ * closest (a tie goes to the later one), none started before now.
+ */
+export async function nearestFreeSlot(
+  db: Database,
+  config: QueueConfig,
+  desiredMs: number,
+  nowMs: number,
+): Promise<Slot | undefined> {
+  const [after] = await proposals(db, config, desiredMs, nowMs, 1);
+  if (after && after.startMs <= desiredMs) return after;
+  const earlier = desiredMs > nowMs ? await slotsBetween(db, config, nowMs, desiredMs) : [];
+  const before = earlier.findLast((slot) => slot.remaining > 0);
+  if (!before) return after;
+  if (!after) return before;
+  return desiredMs - before.startMs < after.startMs - desiredMs ? before : after;
 }

@@ -39,6 +39,19 @@ describe('proposeSlots', () => {
     ]);
   });
 
+  it('proposes the next slot, not the one under way, at an instant off the slot boundary', () => {
+    const now = at(NY, '2026-01-05T08:07');
+    const slots = proposeSlots({
+      ...base,
+      desiredMs: now,
+      horizonEndMs: now + 30 * 86_400_000,
+      booked: new Map(),
+      count: 1,
+      earliestStartMs: now,
+    });
+    expect(slots.map((slot) => slot.localTime.slice(11, 16))).toEqual(['08:15']);
+  });
+
   it('proposes nothing beyond the scheduling horizon', () => {
     const friday = at(NY, '2026-01-09T09:00');
     expect(

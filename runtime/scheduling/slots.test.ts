@@ -101,23 +101,36 @@ describe('computeSlots', () => {
     expect(slots[2]?.localTime).toBe('2026-03-08T03:00:00.000-04:00');
   });
 
-  it('gives the repeated autumn hour slots only on its first pass', () => {
+  it('gives the repeated autumn hour slots in both passes, each a slot of its own', () => {
     const sunday = weekdays(NY, open(['09:00', '10:00']), { weekend: allDay });
     const slots = day(NY, sunday, '2026-11-01', { slotDurationMinutes: 60 });
-    expect(slots).toHaveLength(24);
-    expect(iso(slots[1]?.startMs ?? 0)).toBe('2026-11-01T05:00:00.000Z');
-    expect(iso(slots[1]?.endMs ?? 0)).toBe('2026-11-01T06:00:00.000Z');
-    expect(iso(slots[2]?.startMs ?? 0)).toBe('2026-11-01T07:00:00.000Z'); // 02:00 EST
+    expect(slots).toHaveLength(25);
+    expect(slots.slice(1, 4).map((slot) => [iso(slot.startMs), iso(slot.endMs), slot.localTime])).toEqual([
+      ['2026-11-01T05:00:00.000Z', '2026-11-01T06:00:00.000Z', '2026-11-01T01:00:00.000-04:00'],
+      ['2026-11-01T06:00:00.000Z', '2026-11-01T07:00:00.000Z', '2026-11-01T01:00:00.000-05:00'],
+      ['2026-11-01T07:00:00.000Z', '2026-11-01T08:00:00.000Z', '2026-11-01T02:00:00.000-05:00'],
+    ]);
   });
 
-  it('keeps hourly slots on the hour across the 30-minute Lord Howe shift', () => {
+  it('counts a booking in the second pass against the second pass only', () => {
+    const sunday = weekdays(NY, open(['09:00', '10:00']), { weekend: allDay });
+    const secondPass = Date.UTC(2026, 10, 1, 6, 0);
+    const slots = day(NY, sunday, '2026-11-01', {
+      slotDurationMinutes: 60,
+      booked: new Map([[secondPass, 5]]),
+    });
+    expect(slots.slice(1, 4).map((slot) => slot.remaining)).toEqual([5, 0, 5]);
+  });
+
+  it('starts the slot of a grid time inside the 30-minute Lord Howe gap when the gap ends', () => {
     const LH = 'Australia/Lord_Howe';
     const slots = day(LH, weekdays(LH, allDay, { weekend: allDay }), '2026-10-04', {
       slotDurationMinutes: 60,
     });
-    expect(localTimes(slots).slice(0, 4)).toEqual(['00:00', '01:00', '03:00', '04:00']);
-    // The 01:00 slot ends when the clocks jump from 02:00 to 02:30.
+    // 02:00 does not exist (02:00 jumps to 02:30): its slot starts at 02:30 and runs to 03:00.
+    expect(localTimes(slots).slice(0, 5)).toEqual(['00:00', '01:00', '02:30', '03:00', '04:00']);
     expect(slots[1]?.endMs).toBe(at(LH, '2026-10-04T02:30'));
+    expect(slots[2]?.endMs).toBe(at(LH, '2026-10-04T03:00'));
   });
 });
 
@@ -129,8 +142,9 @@ describe('slotFor', () => {
     expect(slot).toEqual({ startMs: at(NY, '2026-01-05T08:00'), endMs: at(NY, '2026-01-05T08:15') });
   });
 
-  it('maps a time in the second pass of a repeated hour to the next slot', () => {
-    // 06:10Z on 1 November 2026 is 01:10 EST, the second 01:10.
-    expect(iso(slotFor(Date.UTC(2026, 10, 1, 6, 10), grid).startMs)).toBe('2026-11-01T07:00:00.000Z');
+  it('maps a time in the second pass of a repeated hour to the second pass of its slot', () => {
+    // 06:10Z on 1 November 2026 is 01:10 EST, the second 01:10; 05:10Z is the first.
+    expect(iso(slotFor(Date.UTC(2026, 10, 1, 6, 10), grid).startMs)).toBe('2026-11-01T06:00:00.000Z');
+    expect(iso(slotFor(Date.UTC(2026, 10, 1, 5, 10), grid).startMs)).toBe('2026-11-01T05:00:00.000Z');
   });
 });

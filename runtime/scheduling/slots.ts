@@ -1,17 +1,16 @@
 /**
  * Scheduling slots. Slots are Slot Duration long and aligned to the local wall clock of the
- * business-hours zone (8:00, 8:15, …), so they keep their local meaning across DST: a slot whose
- * local start does not exist (spring gap) is skipped, and in a repeated hour only the first
- * occurrence has slots. Conditions are checked only at a slot's start (seed, "How capacity is
- * evaluated for a short time interval"): the business must be open then and, with a capacity
- * rule, the rule's value then must be above 0; it then becomes the slot's total.
+ * business-hours zone (8:00, 8:15, …), so they keep their local meaning across DST (slot-grid.ts):
+ * a repeated hour has slots in both passes, each counted apart (bookings are keyed by the slot's
+ * UTC start), and a start inside a spring gap moves to the end of the gap. Conditions are checked
+ * only at a slot's start (seed, "How capacity is evaluated for a short time interval"): the
+ * business must be open then and, with a capacity rule, the rule's value for the wall-clock time
+ * then must be above 0; it then becomes the slot's total.
  */
 import type { BusinessHoursCalendar } from '../business-hours/calendar.ts';
-import { formatLocalIso, weekdayOf, zoneTime } from '../business-hours/zone-time.ts';
+import { formatLocalIso, zoneTime } from '../business-hours/zone-time.ts';
 import { type CapacityCalendar, compileCapacityRule } from './capacity-rule.ts';
-
-const MINUTE = 60_000;
-const DAY = 86_400_000;
+import { type GridStart, gridStarts, wallClock } from './slot-grid.ts';
 
 export interface Slot {
   startMs: number;
@@ -47,57 +46,47 @@ export interface SlotQuery extends SlotGrid {
 export function computeSlots(query: SlotQuery): Slot[] {
   const { fromMs, toMs, slotDurationMinutes: duration } = query;
   if (!(toMs > fromMs) || !(duration > 0)) return [];
-  const time = zoneTime(query.timeZone);
   const rule = query.capacityRule ? compileCapacityRule(query.capacityRule) : undefined;
   const bookedAt = bookedLookup(query.booked);
   const open = query.businessHours.openIntervals(fromMs, toMs);
+  const starts = gridStarts(zoneTime(query.timeZone), duration, fromMs, toMs);
   let openIndex = 0;
   const slots: Slot[] = [];
-  const lastDay = time.localParts(toMs).epochDay;
-  for (let day = time.localParts(fromMs).epochDay; day <= lastDay; day++) {
-    const weekday = weekdayOf(day);
-    for (let minute = 0; minute < 1440; minute += duration) {
-      const start = time.resolve(day, minute);
-      if (!start.exists || start.ms < fromMs) continue;
-      if (start.ms >= toMs) break;
-      while (openIndex < open.length && (open[openIndex]?.endMs ?? 0) <= start.ms) openIndex++;
-      const interval = open[openIndex];
-      if (!interval || interval.startMs > start.ms) continue;
-      const total = rule ? rule.valueAt(weekday, minute) : query.slotCapacity;
-      if (total <= 0) continue;
-      const localMs = day * DAY + minute * MINUTE;
-      const endMs = Math.min(start.ms + duration * MINUTE, time.resolve(day, minute + duration).ms);
-      slots.push({
-        startMs: start.ms,
-        endMs,
-        localTime: formatLocalIso(localMs, (localMs - start.ms) / MINUTE),
-        total,
-        remaining: Math.max(0, total - bookedAt(start.ms)),
-      });
-    }
+  for (let i = 0; i < starts.length - 1; i++) {
+    const start = starts[i] as GridStart;
+    if (start.ms < fromMs) continue;
+    if (start.ms >= toMs) break;
+    while (openIndex < open.length && (open[openIndex]?.endMs ?? 0) <= start.ms) openIndex++;
+    const interval = open[openIndex];
+    if (!interval || interval.startMs > start.ms) continue;
+    // Conditions are read at the start as the wall clock shows it (both passes of a repeated
+    // hour read the same capacity-rule timeslot).
+    const wall = wallClock(start);
+    const total = rule ? rule.valueAt(wall.weekday, wall.minuteOfDay) : query.slotCapacity;
+    if (total <= 0) continue;
+    slots.push({
+      startMs: start.ms,
+      endMs: (starts[i + 1] as GridStart).ms,
+      localTime: formatLocalIso(wall.localMs, start.offset),
+      total,
+      remaining: Math.max(0, total - bookedAt(start.ms)),
+    });
   }
   return slots;
 }
 
 /**
- * The slot a desired time falls in. In a DST hole (the second pass of a repeated hour, or a gap
- * inside a long slot) it is the next slot, as a spring-gap time moves forward. Ignores business
- * hours and capacity: use computeSlots to know whether the slot is bookable.
+ * The slot a desired time falls in: the last grid start at or before it, up to the next start.
+ * Every instant has one, including both passes of a repeated hour. Ignores business hours and
+ * capacity: use computeSlots to know whether the slot is bookable.
  */
 export function slotFor(desiredMs: number, grid: SlotGrid): { startMs: number; endMs: number } {
-  const time = zoneTime(grid.timeZone);
-  const duration = grid.slotDurationMinutes;
-  const { epochDay, minuteOfDay } = time.localParts(desiredMs);
-  const first = Math.floor(minuteOfDay / duration) * duration;
-  // Two days of candidates always reach a slot after any DST hole.
-  for (let minute = first; minute < first + 2 * 1440; minute += duration) {
-    const start = time.resolve(epochDay, minute);
-    if (!start.exists) continue;
-    const endMs = Math.min(start.ms + duration * MINUTE, time.resolve(epochDay, minute + duration).ms);
-    // The slot containing the desired time, or else the first one after it.
-    if (desiredMs < endMs || start.ms > desiredMs) return { startMs: start.ms, endMs };
+  const starts = gridStarts(zoneTime(grid.timeZone), grid.slotDurationMinutes, desiredMs, desiredMs);
+  for (let i = starts.length - 2; i >= 0; i--) {
+    const start = starts[i] as GridStart;
+    if (start.ms <= desiredMs) return { startMs: start.ms, endMs: (starts[i + 1] as GridStart).ms };
   }
-  throw new RangeError('No slot found within two days');
+  throw new RangeError('No slot found around the desired time');
 }
 
 /** Start of the slot a desired time falls in. */

@@ -176,22 +176,28 @@ describe('seed scenario: the Sales IVR at DNIS +18005550199', () => {
   let connected: { id: string; agentId: string };
   // Scheduled first: once an agent has served a callback the EWT is known and, being under the
   // 60-second threshold, no longer earns an offer.
-  it('books a scheduled callback at the slot after the one first proposed when the caller asks for the next', async () => {
+  it('books a scheduled callback at the slot after the one nearest the time the caller keyed in', async () => {
     const start = await ctx.api.post('/api/v1/test-calls', { dnis: '+18005550199', ani: '+14155550711' });
     const id = start.body.id;
     await ctx.api.post(`/api/v1/test-calls/${id}/dtmf`, { digits: '2' });
-    const proposed = await ctx.api.post(`/api/v1/test-calls/${id}/dtmf`, { digits: '1' });
-    const first = proposed.body.variables.SlotTime as string;
-    expect(texts(proposed.body).at(-1)).toContain(`The next available time is ${first}`);
+    const day = await ctx.api.post(`/api/v1/test-calls/${id}/dtmf`, { digits: '1' });
+    expect(texts(day.body).at(-1)).toContain('Which day should we call you?');
+    const time = await ctx.api.post(`/api/v1/test-calls/${id}/dtmf`, { digits: '1#' });
+    expect(texts(time.body).at(-1)).toContain('24-hour clock');
+    // Tomorrow (Wednesday 4 March) at 10:00 in Los Angeles.
+    const proposed = await ctx.api.post(`/api/v1/test-calls/${id}/dtmf`, { digits: '1000#' });
+    expect(proposed.body.variables.SlotTime).toBe('Wednesday, March 4 at 10:00 AM');
+    expect(texts(proposed.body).at(-1)).toBe(
+      'The nearest available time is Wednesday, March 4 at 10:00 AM. Press 1 to accept, 2 for the next time.',
+    );
     const next = await ctx.api.post(`/api/v1/test-calls/${id}/dtmf`, { digits: '2' });
-    const second = next.body.variables.SlotTime as string;
-    expect(Date.parse(second) - Date.parse(first)).toBe(15 * 60_000);
+    expect(next.body.variables.SlotTime).toBe('Wednesday, March 4 at 10:15 AM');
     const booked = await ctx.api.post(`/api/v1/test-calls/${id}/dtmf`, { digits: '1' });
     expect(booked.body.state).toBe('ended');
     const record = (await ctx.ges('POST', '/callbacks/retrieve', { id: booked.body.variables.callbackId }))
       .body.data;
     expect(record).toMatchObject({ callbackState: 'SCHEDULED', phoneNumber: '+14155550711' });
-    expect(Date.parse(record.desiredTime)).toBe(Date.parse(second));
+    expect(Date.parse(record.desiredTime)).toBe(Date.parse('2026-03-04T18:15:00Z'));
   });
   it('books an immediate callback by DTMF that reaches a Sales agent on the simulator', async () => {
     const start = await ctx.api.post('/api/v1/test-calls', { dnis: '+18005550199', ani: '+14155550710' });
