@@ -73,10 +73,10 @@ export function gesRoute(
   });
   app.on(spec.method.toUpperCase(), path, async (c) => {
     let tenantId: string | undefined;
+    let body: unknown;
     try {
       tenantId = await tenantOf(c);
       await allowCors(c, tenantId);
-      let body: unknown;
       if (spec.body) {
         const text = await c.req.text();
         try {
@@ -110,6 +110,7 @@ export function gesRoute(
           path: c.req.path,
           status: problem.status,
           message: `${problem.code}: ${problem.message}`,
+          virtualQueue: queueNamed(c, body),
         })
         .onConflictDoNothing()
         .catch(() => undefined);
@@ -119,6 +120,12 @@ export function gesRoute(
       return envelope(c, problem.status, problem.message, data);
     }
   });
+}
+
+/** The queue a GES request names (path or body), so its errors follow the queue's line of business. */
+function queueNamed(c: Context<AppEnv>, body: unknown): string | null {
+  const fromBody = (body as { serviceName?: unknown } | undefined)?.serviceName;
+  return c.req.param('serviceName') ?? (typeof fromBody === 'string' ? fromBody : null);
 }
 
 /** Preflight: headers for an origin some tenant allows (the key is not sent on preflight). */

@@ -5,8 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { accessRoutes } from '../access/routes.ts';
 import { callbackEngineRoutes } from '../ges/index.ts';
 import type { Runtime } from '../runtime.ts';
+import { userRoutes } from '../users/routes.ts';
 import type { AppEnv } from './app-env.ts';
 import { ApiError, problemBody } from './problem.ts';
 import { applicationRoutes } from './routes/applications.ts';
@@ -19,7 +21,6 @@ import { healthRoutes } from './routes/health.ts';
 import { phoneNumberRoutes } from './routes/phone-numbers.ts';
 import { simRoutes } from './routes/sim.ts';
 import { testCallRoutes } from './routes/test-calls.ts';
-import { userRoutes } from './routes/users.ts';
 
 export function createApp(runtime: Runtime): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -66,6 +67,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
     businessHoursRoutes,
     testCallRoutes,
     userRoutes,
+    accessRoutes,
     simRoutes,
     callbackEngineRoutes,
     docsRoutes,
