@@ -279,7 +279,9 @@ export function callbackRoutes(app: Hono<AppEnv>) {
     },
     async (c, body) =>
       c.json(
-        await c.get('runtime').callbacks.lifecycle.bulkCancel(c.get('user')!.tenantId, body.ids, actorOf(c)),
+        await c
+          .get('runtime')
+          .callbacks.lifecycle.bulkCancel(c.get('user')!.tenantId, body.ids, actorOf(c), await readableQueues(c)),
       ),
   );
 }
