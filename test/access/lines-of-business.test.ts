@@ -42,7 +42,9 @@ describe('lines of business', () => {
     expect(own.body.userData).toEqual({ account: 'Sales_VQ-account' });
     const supervisor = ctx.asRole.callbackSupervisor!;
     for (const action of ['cancel', 'recreate'])
-      expect((await supervisor.post(`/api/v1/callbacks/${ctx.callbacks.service}/${action}`)).status).toBe(404);
+      expect((await supervisor.post(`/api/v1/callbacks/${ctx.callbacks.service}/${action}`)).status).toBe(
+        404,
+      );
     const create = await supervisor.post('/api/v1/callbacks', {
       serviceName: 'Service_VQ',
       phoneNumber: '+14155550699',
@@ -60,7 +62,9 @@ describe('lines of business', () => {
         desiredTime: '2026-03-04T19:00:00.000Z',
       })
     ).body.id as string;
-    const reply = await supervisor.post('/api/v1/callbacks/bulk-cancel', { ids: [mine, ctx.callbacks.service] });
+    const reply = await supervisor.post('/api/v1/callbacks/bulk-cancel', {
+      ids: [mine, ctx.callbacks.service],
+    });
     expect(reply.status).toBe(200);
     expect(reply.body.cancelled).toEqual([mine]);
     expect(reply.body.skipped).toEqual([{ id: ctx.callbacks.service, state: null, reason: 'NOT_FOUND' }]);
@@ -77,7 +81,9 @@ describe('lines of business', () => {
       })
     ).body.id as string;
     expect((await ctx.api.post(`/api/v1/callbacks/${theirs}/cancel`)).status).toBe(200);
-    const supervisorCsv = await ctx.asRole.callbackSupervisor!.get('/api/v1/callbacks/cancellation-summary.csv');
+    const supervisorCsv = await ctx.asRole.callbackSupervisor!.get(
+      '/api/v1/callbacks/cancellation-summary.csv',
+    );
     expect(supervisorCsv.status).toBe(200);
     expect(supervisorCsv.body).toContain('"Sales_VQ"');
     expect(supervisorCsv.body).not.toContain('Service_VQ');
@@ -131,17 +137,27 @@ describe('lines of business', () => {
     expect((await serviceMonitor.get(path)).status).toBe(200);
     ctx.ok(await ctx.api.put('/api/v1/queue-folders/Sales line', { read: ['Sales'], propagate: true }));
     // The queue's own list wins over its folder's.
-    ctx.ok(await ctx.api.put('/api/v1/queues/Later_VQ/permissions', { folder: 'Sales line', read: ['Service'] }));
+    ctx.ok(
+      await ctx.api.put('/api/v1/queues/Later_VQ/permissions', { folder: 'Sales line', read: ['Service'] }),
+    );
     expect((await serviceMonitor.get(path)).status).toBe(200);
     expect((await ctx.asRole.callbackSupervisor!.get(path)).status).toBe(404);
     await ctx.ok(await ctx.api.put('/api/v1/users/sales-callbackMonitor', { accessGroups: ['Sales'] }));
   });
 
   it('refuses a folder or read group that does not exist, naming the field', async () => {
-    const folder = await ctx.api.put('/api/v1/queues/Sales_VQ/permissions', { folder: 'Nowhere', read: null });
+    const folder = await ctx.api.put('/api/v1/queues/Sales_VQ/permissions', {
+      folder: 'Nowhere',
+      read: null,
+    });
     expect(folder.status).toBe(400);
-    expect(folder.body.errors).toEqual([{ pointer: '/folder', message: 'must name an existing queue folder' }]);
-    const group = await ctx.api.put('/api/v1/queue-folders/Other', { read: ['Sales', 'Ghosts'], propagate: true });
+    expect(folder.body.errors).toEqual([
+      { pointer: '/folder', message: 'must name an existing queue folder' },
+    ]);
+    const group = await ctx.api.put('/api/v1/queue-folders/Other', {
+      read: ['Sales', 'Ghosts'],
+      propagate: true,
+    });
     expect(group.status).toBe(400);
     expect(group.body.errors).toEqual([{ pointer: '/read/1', message: 'no access group Ghosts' }]);
   });

@@ -39,7 +39,14 @@ export async function startTwoLines() {
   const signIn = async (username: string) => new ApiClient(ctx.started.baseUrl).login(username, password);
   const asRole: Record<string, ApiClient> = {};
   for (const role of roles) {
-    ok(await api.post('/api/v1/users', { username: `sales-${role}`, password, roles: [role], accessGroups: ['Sales'] }));
+    ok(
+      await api.post('/api/v1/users', {
+        username: `sales-${role}`,
+        password,
+        roles: [role],
+        accessGroups: ['Sales'],
+      }),
+    );
     asRole[role] = await signIn(`sales-${role}`);
   }
   return { ...ctx, callbacks, asRole, signIn, ok };
