@@ -281,7 +281,12 @@ export function callbackRoutes(app: Hono<AppEnv>) {
       c.json(
         await c
           .get('runtime')
-          .callbacks.lifecycle.bulkCancel(c.get('user')!.tenantId, body.ids, actorOf(c), await readableQueues(c)),
+          .callbacks.lifecycle.bulkCancel(
+            c.get('user')!.tenantId,
+            body.ids,
+            actorOf(c),
+            await readableQueues(c),
+          ),
       ),
   );
 }
