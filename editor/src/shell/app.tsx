@@ -61,7 +61,7 @@ export function App() {
           <Screen route={route} />
         </Suspense>
       ) : (
-        <main className="empty-state" role="status">
+        <main className="splash" role="status">
           {t('noTabs')}
         </main>
       )}
