@@ -115,37 +115,6 @@ export interface ClockAdvance {
   seconds: number;
 }
 /**
- * This interface was referenced by `ApiBodies`'s JSON-Schema
- * via the `definition` "userCreate".
- */
-export interface UserCreate {
-  username: string;
-  password: string;
-  /**
-   * @minItems 1
-   */
-  roles: [
-    (
-      | 'administrator'
-      | 'developer'
-      | 'businessUser'
-      | 'callbackAdministrator'
-      | 'callbackSupervisor'
-      | 'callbackMonitor'
-      | 'callbackDeveloper'
-    ),
-    ...(
-      | 'administrator'
-      | 'developer'
-      | 'businessUser'
-      | 'callbackAdministrator'
-      | 'callbackSupervisor'
-      | 'callbackMonitor'
-      | 'callbackDeveloper'
-    )[]
-  ];
-}
-/**
  * Outcomes of the next dials to a number on the simulated contact center, in order; the last one repeats.
  *
  * This interface was referenced by `ApiBodies`'s JSON-Schema

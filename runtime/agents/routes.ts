@@ -1,18 +1,14 @@
 import type { Hono } from 'hono';
+import { callbackManagers, callbackViewers } from '../auth/policies.ts';
 import type { Role } from '../auth/roles.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { ApiError } from '../http/problem.ts';
 import { defineRoute } from '../http/route-spec.ts';
 import type { AgentInput, AgentRow, SettableState } from './agent-store.ts';
 
-const readers: Role[] = [
-  'administrator',
-  'developer',
-  'callbackAdministrator',
-  'callbackSupervisor',
-  'callbackMonitor',
-];
-const editors: Role[] = ['administrator', 'callbackAdministrator', 'callbackSupervisor'];
+// The simulated contact center's agents: read with the callbacks, staffed by those who manage them.
+const readers: Role[] = [...callbackViewers, 'developer'];
+const editors = callbackManagers;
 const tag = 'Agents';
 
 export function agentRoutes(app: Hono<AppEnv>) {

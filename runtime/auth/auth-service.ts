@@ -6,8 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Clock } from '../clock/index.ts';
 import type { Database } from '../db/client.ts';
-import { authTokens, users } from '../db/schema.ts';
+import { accessGroups, authTokens, userAccessGroups, users } from '../db/schema.ts';
 import type { SignedInUser } from '../http/app-env.ts';
+import { effectiveRoles } from './effective-roles.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import type { Role } from './roles.ts';
 import { newToken, tokenHash } from './tokens.ts';
@@ -20,9 +21,18 @@ export interface AuthService {
   ): Promise<{ user: SignedInUser; token: string; expiresAt: Date } | undefined>;
   authenticate(token: string): Promise<SignedInUser | undefined>;
   logout(token: string): Promise<void>;
-  createUser(tenantId: string, username: string, password: string, roles: Role[]): Promise<string>;
-  listUsers(tenantId: string): Promise<{ id: string; username: string; roles: string[] }[]>;
-  deleteUser(tenantId: string, username: string): Promise<boolean>;
+  /** A user in the given access groups (Agents, the group granting no role, when none is named). */
+  createUser(
+    tenantId: string,
+    username: string,
+    password: string,
+    roles: Role[],
+    groups?: string[],
+  ): Promise<string>;
+  /** Roles, groups or a password changed: forget cached sign-ins (this process). */
+  forgetCached(): void;
+  /** Signs a user out everywhere (after a password reset). */
+  revokeSessions(userId: string): Promise<void>;
 }
 
 /**
@@ -54,7 +64,7 @@ export function authService(db: Database, clock: Clock, idleMinutes: number): Au
         expiresAt,
       });
       await db.delete(authTokens).where(lt(authTokens.expiresAt, new Date(now)));
-      return { user: toUser(row), token, expiresAt };
+      return { user: await toUser(db, row), token, expiresAt };
     },
 
     async authenticate(token) {
@@ -77,7 +87,7 @@ export function authService(db: Database, clock: Clock, idleMinutes: number): Au
           .set({ lastSeenAt: new Date(now), expiresAt: new Date(now + idleMs) })
           .where(eq(authTokens.tokenHash, hash));
       }
-      const user = toUser(row.user);
+      const user = await toUser(db, row.user);
       if (recent.size > 10_000) recent.clear();
       recent.set(hash, { user, until: Date.now() + cacheMs, lastSeenAt });
       return user;
@@ -88,29 +98,25 @@ export function authService(db: Database, clock: Clock, idleMinutes: number): Au
       await db.delete(authTokens).where(eq(authTokens.tokenHash, tokenHash(token)));
     },
 
-    async listUsers(tenantId) {
-      const rows = await db
-        .select({ id: users.id, username: users.username, roles: users.roles })
-        .from(users)
-        .where(eq(users.tenantId, tenantId))
-        .orderBy(users.username);
-      return rows;
-    },
-
-    async deleteUser(tenantId, username) {
-      const deleted = await db
-        .delete(users)
-        .where(and(eq(users.tenantId, tenantId), eq(users.username, username)))
-        .returning({ id: users.id });
+    forgetCached() {
       recent.clear();
-      return deleted.length > 0;
     },
 
-    async createUser(tenantId, username, password, roles) {
+    async revokeSessions(userId) {
+      recent.clear();
+      await db.delete(authTokens).where(eq(authTokens.userId, userId));
+    },
+
+    async createUser(tenantId, username, password, roles, groups = ['Agents']) {
       const id = randomUUID();
-      await db
-        .insert(users)
-        .values({ id, tenantId, username, passwordHash: await hashPassword(password), roles });
+      const passwordHash = await hashPassword(password);
+      await db.transaction(async (tx) => {
+        await tx.insert(users).values({ id, tenantId, username, passwordHash, roles });
+        if (groups.length)
+          await tx
+            .insert(userAccessGroups)
+            .values(groups.map((groupName) => ({ userId: id, tenantId, groupName })));
+      });
       return id;
     },
   };
@@ -118,6 +124,26 @@ export function authService(db: Database, clock: Clock, idleMinutes: number): Au
 
 const dummyHash = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
-function toUser(row: typeof users.$inferSelect): SignedInUser {
-  return { id: row.id, tenantId: row.tenantId, username: row.username, roles: row.roles };
+/** The signed-in user with its effective roles (own ∪ its groups'). */
+async function toUser(db: Database, row: typeof users.$inferSelect): Promise<SignedInUser> {
+  const groups = await db
+    .select({ name: accessGroups.name, roles: accessGroups.roles })
+    .from(userAccessGroups)
+    .innerJoin(
+      accessGroups,
+      and(
+        eq(accessGroups.tenantId, userAccessGroups.tenantId),
+        eq(accessGroups.name, userAccessGroups.groupName),
+      ),
+    )
+    .where(eq(userAccessGroups.userId, row.id));
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    username: row.username,
+    displayName: row.displayName,
+    roles: effectiveRoles(row.roles, groups),
+    accessGroups: groups.map((g) => g.name).sort(),
+    language: row.language,
+  };
 }

@@ -2,6 +2,7 @@
  * What people do to callbacks: cancel (never while PROCESSING), reschedule, recreate, bulk
  * cancel. Each change is a guarded transition, so it loses cleanly against the engine.
  */
+import type { QueueAccess } from '../access/queue-access.ts';
 import type { Database } from '../db/client.ts';
 import { ApiError } from '../http/problem.ts';
 import type { BookingService } from './booking.ts';
@@ -48,11 +49,26 @@ export function callbackLifecycle(deps: {
       return done;
     },
 
-    /** Cancels each callback it can; PROCESSING and COMPLETED ones are reported, not touched. */
-    async bulkCancel(tenantId: string, ids: string[], actor: string) {
+    /**
+     * Cancels each callback it can; PROCESSING and COMPLETED ones are reported, not touched, and
+     * so are those of queues the user may not read, as if they did not exist (NOT_FOUND).
+     */
+    async bulkCancel(
+      tenantId: string,
+      ids: string[],
+      actor: string,
+      readable?: Pick<QueueAccess, 'canRead'>,
+    ) {
       const cancelled: string[] = [];
       const skipped: { id: string; state: string | null; reason: string }[] = [];
       for (const id of ids) {
+        if (readable) {
+          const row = await findCallback(db, tenantId, id);
+          if (row && !readable.canRead(row.virtualQueue)) {
+            skipped.push({ id, state: null, reason: 'NOT_FOUND' });
+            continue;
+          }
+        }
         try {
           await this.cancel(tenantId, id, actor, true);
           cancelled.push(id);

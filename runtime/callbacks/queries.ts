@@ -1,5 +1,6 @@
 /** Reading callbacks: the admin list (filters, pages of 250), one with its position and EWT. */
 import { and, asc, count, eq, gte, ilike, inArray, lt, or, sql } from 'drizzle-orm';
+import type { QueueAccess } from '../access/queue-access.ts';
 import type { ContactCenterHost } from '../agents/contact-center-host.ts';
 import type { Database } from '../db/client.ts';
 import { callbacks } from '../db/schema.ts';
@@ -15,6 +16,8 @@ export interface CallbackFilter {
   services?: string[] | undefined;
   /** Matches the id or the phone number. */
   search?: string | undefined;
+  /** The user's lines of business: callbacks of other queues are left out. */
+  readable?: Pick<QueueAccess, 'where'> | undefined;
 }
 
 export async function listCallbacks(
@@ -34,6 +37,7 @@ export async function listCallbacks(
     filter.search
       ? or(ilike(callbacks.phoneNumber, `%${filter.search}%`), sql`${callbacks.id} = ${filter.search}`)
       : undefined,
+    filter.readable?.where(callbacks.virtualQueue),
   );
   const [items, [total]] = await Promise.all([
     db

@@ -1,6 +1,7 @@
 /** The Callback tab's routes (api.md "Callbacks (admin)"). */
 import type { Context, Hono } from 'hono';
-import type { Role } from '../auth/roles.ts';
+import { readableQueues } from '../access/queue-access.ts';
+import { callbackManagers as managers, callbackViewers as viewers } from '../auth/policies.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { paging } from '../http/paging.ts';
 import { ApiError } from '../http/problem.ts';
@@ -8,17 +9,10 @@ import { defineRoute } from '../http/route-spec.ts';
 import type { Slot } from '../scheduling/index.ts';
 import { auditOf, type CallbackState, findCallback } from './callback-store.ts';
 import { listCallbacks, queuePosition } from './queries.ts';
+import { serviceNotFound } from './queue-config.ts';
 import { callbackRecord } from './record.ts';
 import { slotRecord } from './slots.ts';
 
-const monitors: Role[] = [
-  'administrator',
-  'callbackAdministrator',
-  'callbackSupervisor',
-  'callbackMonitor',
-  'callbackDeveloper',
-];
-const managers: Role[] = ['administrator', 'callbackAdministrator', 'callbackSupervisor'];
 const tag = 'Callbacks';
 const states = ['SCHEDULED', 'QUEUED', 'ROUTING', 'PROCESSING', 'COMPLETED'];
 
@@ -54,7 +48,8 @@ export function callbackRoutes(app: Hono<AppEnv>) {
       summary:
         'Callbacks by desired time range, states, services and search (id or phone number); pages of up to 250',
       tag,
-      roles: monitors,
+      roles: viewers,
+      lineOfBusiness: 'filter',
       query: ['from', 'to', 'states', 'services', 'search', 'page', 'pageSize'].map((name) => ({
         name,
         description: name,
@@ -77,6 +72,7 @@ export function callbackRoutes(app: Hono<AppEnv>) {
           states: wanted as CallbackState[] | undefined,
           services: list(c, 'services'),
           search: c.req.query('search'),
+          readable: await readableQueues(c),
         },
         page,
         pageSize,
@@ -92,6 +88,7 @@ export function callbackRoutes(app: Hono<AppEnv>) {
       summary: 'Callbacks cancelled by an administrator (CSV)',
       tag,
       roles: managers,
+      lineOfBusiness: 'filter',
       query: [
         { name: 'from', description: 'ISO instant' },
         { name: 'to', description: 'ISO instant' },
@@ -106,6 +103,7 @@ export function callbackRoutes(app: Hono<AppEnv>) {
           toMs: instant(c, 'to'),
           states: ['COMPLETED'],
           reasons: ['CANCELLED_BY_ADMIN'],
+          readable: await readableQueues(c),
         },
         1,
         100_000,
@@ -139,7 +137,8 @@ export function callbackRoutes(app: Hono<AppEnv>) {
       path: '/api/v1/callbacks/:id',
       summary: 'One callback with its metrics and audit',
       tag,
-      roles: monitors,
+      roles: viewers,
+      lineOfBusiness: 'callback',
     },
     async (c) => {
       const runtime = c.get('runtime');
@@ -170,9 +169,12 @@ export function callbackRoutes(app: Hono<AppEnv>) {
       summary: 'Create or schedule a callback (regardless of office hours and enabled flags)',
       tag,
       roles: managers,
+      lineOfBusiness: 'filter',
       body: 'https://ringback.dev/schemas/callbacks-api.schema.json#/$defs/adminCreate',
     },
     async (c, body) => {
+      // A queue of another line of business answers as one that does not exist.
+      if (!(await readableQueues(c)).canRead(body.serviceName)) throw serviceNotFound(body.serviceName);
       const row = await c.get('runtime').callbacks.booking.book({
         tenantId: c.get('user')!.tenantId,
         virtualQueue: body.serviceName,
@@ -194,6 +196,7 @@ export function callbackRoutes(app: Hono<AppEnv>) {
       summary: 'Cancel a callback (never while PROCESSING)',
       tag,
       roles: managers,
+      lineOfBusiness: 'callback',
     },
     async (c) =>
       c.json(
@@ -213,6 +216,7 @@ export function callbackRoutes(app: Hono<AppEnv>) {
         'Move a SCHEDULED or QUEUED callback to another desired time within the horizon, into an open slot with room (429 SLOT_UNAVAILABLE with the nearest free slots otherwise)',
       tag,
       roles: managers,
+      lineOfBusiness: 'callback',
       body: 'https://ringback.dev/schemas/callbacks-api.schema.json#/$defs/reschedule',
     },
     async (c, body) => {
@@ -245,6 +249,7 @@ export function callbackRoutes(app: Hono<AppEnv>) {
       summary: 'A new callback from an existing one (immediate, or at desiredTime)',
       tag,
       roles: managers,
+      lineOfBusiness: 'callback',
       body: 'https://ringback.dev/schemas/callbacks-api.schema.json#/$defs/reschedule',
       bodyOptional: true,
     },
@@ -265,14 +270,23 @@ export function callbackRoutes(app: Hono<AppEnv>) {
     {
       method: 'post',
       path: '/api/v1/callbacks/bulk-cancel',
-      summary: 'Cancel many callbacks; PROCESSING and COMPLETED ones are skipped and reported',
+      summary:
+        'Cancel many callbacks; PROCESSING and COMPLETED ones, and those of queues you may not read (NOT_FOUND), are skipped and reported',
       tag,
       roles: managers,
+      lineOfBusiness: 'filter',
       body: 'https://ringback.dev/schemas/callbacks-api.schema.json#/$defs/bulkCancel',
     },
     async (c, body) =>
       c.json(
-        await c.get('runtime').callbacks.lifecycle.bulkCancel(c.get('user')!.tenantId, body.ids, actorOf(c)),
+        await c
+          .get('runtime')
+          .callbacks.lifecycle.bulkCancel(
+            c.get('user')!.tenantId,
+            body.ids,
+            actorOf(c),
+            await readableQueues(c),
+          ),
       ),
   );
 }

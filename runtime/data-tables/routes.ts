@@ -1,19 +1,13 @@
 import type { Hono } from 'hono';
 import type { CallbackSettings } from '../../schemas/callback-settings.generated.ts';
+import { readableQueues } from '../access/queue-access.ts';
+import { callbackProvisioners, callbackViewers, designReaders } from '../auth/policies.ts';
 import type { Role } from '../auth/roles.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { defineRoute } from '../http/route-spec.ts';
 
-const readers: Role[] = [
-  'administrator',
-  'developer',
-  'businessUser',
-  'callbackAdministrator',
-  'callbackSupervisor',
-  'callbackMonitor',
-  'callbackDeveloper',
-];
-const editors: Role[] = ['administrator', 'developer', 'callbackAdministrator'];
+const readers: Role[] = [...designReaders, ...callbackViewers.filter((r) => r !== 'administrator')];
+const editors = callbackProvisioners;
 const base = '/api/v1/data-tables/CALLBACK_SETTINGS/rows';
 const tag = 'CALLBACK_SETTINGS';
 
@@ -22,9 +16,17 @@ export function dataTableRoutes(app: Hono<AppEnv>) {
     c.get('runtime').callbacks.settings;
   defineRoute(
     app,
-    { method: 'get', path: base, summary: 'Every CALLBACK_SETTINGS row', tag, roles: readers },
+    {
+      method: 'get',
+      path: base,
+      summary: 'Every CALLBACK_SETTINGS row',
+      tag,
+      roles: readers,
+      lineOfBusiness: 'filter',
+    },
     async (c) => {
-      const items = await store(c).list(c.get('user')!.tenantId);
+      const rows = await store(c).list(c.get('user')!.tenantId);
+      const items = (await readableQueues(c)).filter(rows, (row) => row.virtualQueue);
       return c.json({ items, total: items.length, page: 1, pageSize: items.length });
     },
   );
@@ -36,6 +38,7 @@ export function dataTableRoutes(app: Hono<AppEnv>) {
       summary: 'One CALLBACK_SETTINGS row',
       tag,
       roles: readers,
+      lineOfBusiness: 'queue',
     },
     async (c) => c.json(await store(c).get(c.get('user')!.tenantId, c.req.param('virtualQueue')!)),
   );
@@ -47,6 +50,7 @@ export function dataTableRoutes(app: Hono<AppEnv>) {
       summary: 'Create or replace a CALLBACK_SETTINGS row (defaults applied; references checked)',
       tag,
       roles: editors,
+      lineOfBusiness: 'queue',
       body: 'https://ringback.dev/schemas/callback-settings.schema.json',
     },
     async (c, body) => {
@@ -66,6 +70,7 @@ export function dataTableRoutes(app: Hono<AppEnv>) {
       summary: 'Delete a CALLBACK_SETTINGS row',
       tag,
       roles: editors,
+      lineOfBusiness: 'queue',
     },
     async (c) => {
       await store(c).remove(c.get('user')!.tenantId, c.req.param('virtualQueue')!);

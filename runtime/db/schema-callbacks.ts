@@ -210,6 +210,8 @@ export const apiErrors = pgTable(
     path: text('path').notNull(),
     status: integer('status').notNull(),
     message: text('message').notNull(),
+    /** The queue the failed request named, if any: the Developer tab hides other lines' errors. */
+    virtualQueue: text('virtual_queue'),
   },
   (t) => [index('api_errors_tenant_at').on(t.tenantId, t.at)],
 );

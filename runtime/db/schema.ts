@@ -34,7 +34,11 @@ export const users = pgTable(
     username: text('username').notNull(),
     /** scrypt hash in the form scrypt$N$r$p$salt$hash (see runtime/auth/passwords.ts). */
     passwordHash: text('password_hash').notNull(),
+    /** The user's own roles; its access groups add theirs (runtime/auth/effective-roles.ts). */
     roles: jsonb('roles').$type<string[]>().notNull(),
+    displayName: text('display_name'),
+    /** UI language ('en' | 'fr'), applied when the user signs in. */
+    language: text('language').notNull().default('en'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_tenant_username').on(t.tenantId, t.username)],
@@ -149,4 +153,5 @@ export const callSessions = pgTable(
     index('call_sessions_tenant_created').on(t.tenantId, t.createdAt),
   ],
 );
+export * from './schema-access.ts';
 export * from './schema-callbacks.ts';

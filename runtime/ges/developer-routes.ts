@@ -1,12 +1,13 @@
 /** The Developer tab: recorded GES errors by corrId, and the tenant's CORS allow-list. */
 import { and, desc, eq, isNull, or } from 'drizzle-orm';
 import type { Hono } from 'hono';
-import type { Role } from '../auth/roles.ts';
+import { readableQueues } from '../access/queue-access.ts';
+import { callbackDevelopers } from '../auth/policies.ts';
 import { apiErrors, corsOrigins } from '../db/schema.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { defineRoute } from '../http/route-spec.ts';
 
-const developers: Role[] = ['administrator', 'callbackAdministrator', 'callbackDeveloper'];
+const developers = callbackDevelopers;
 
 export function developerRoutes(app: Hono<AppEnv>) {
   defineRoute(
@@ -17,11 +18,13 @@ export function developerRoutes(app: Hono<AppEnv>) {
       summary: 'Recorded /engagement/v3 errors, newest first',
       tag: 'Developer',
       roles: developers,
+      lineOfBusiness: 'filter',
       query: [{ name: 'corrId', description: 'One error by its corrId' }],
     },
     async (c) => {
       const { db } = c.get('runtime');
       const corrId = c.req.query('corrId');
+      const readable = await readableQueues(c);
       const rows = await db
         .select()
         .from(apiErrors)
@@ -36,14 +39,18 @@ export function developerRoutes(app: Hono<AppEnv>) {
         )
         .orderBy(desc(apiErrors.at))
         .limit(500);
-      const items = rows.map((r) => ({
-        corrId: r.corrId,
-        at: new Date(r.at).toISOString(),
-        method: r.method,
-        path: r.path,
-        status: r.status,
-        message: r.message,
-      }));
+      // Errors naming a queue of another line of business are left out.
+      const items = rows
+        .filter((r) => !r.virtualQueue || readable.canRead(r.virtualQueue))
+        .map((r) => ({
+          corrId: r.corrId,
+          at: new Date(r.at).toISOString(),
+          method: r.method,
+          path: r.path,
+          status: r.status,
+          message: r.message,
+          virtualQueue: r.virtualQueue,
+        }));
       return c.json({ items, total: items.length, page: 1, pageSize: 500 });
     },
   );

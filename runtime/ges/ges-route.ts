@@ -76,11 +76,11 @@ export function gesRoute(
   });
   app.on(spec.method.toUpperCase(), path, async (c) => {
     let tenantId: string | undefined;
+    let body: unknown;
     try {
       tenantId = await tenantOf(c);
       await allowCors(c, tenantId);
       refuseUnusableParameters(c.req.url, path);
-      let body: unknown;
       if (spec.body) {
         body = await readJsonValue(c);
         const errors = schemaValidator().validate(spec.body, body ?? null);
@@ -94,7 +94,7 @@ export function gesRoute(
       const { data, code } = await handler({ c, tenantId, body });
       return envelope(c, code ?? 200, 'Successful', data);
     } catch (error) {
-      return gesError(c, error, tenantId);
+      return gesError(c, error, tenantId, queueNamed(c, body));
     }
   });
 }
@@ -104,7 +104,12 @@ export function gesRoute(
  * fails before a GES route runs (unknown route, body too large), so every /engagement/v3 answer
  * has the envelope.
  */
-export async function gesError(c: Context<AppEnv>, error: unknown, tenantId?: string): Promise<Response> {
+export async function gesError(
+  c: Context<AppEnv>,
+  error: unknown,
+  tenantId?: string,
+  virtualQueue: string | null = null,
+): Promise<Response> {
   const problem =
     error instanceof ApiError ? error : new ApiError('INTERNAL', 'Internal error; quote the corrId');
   if (!(error instanceof ApiError))
@@ -120,6 +125,7 @@ export async function gesError(c: Context<AppEnv>, error: unknown, tenantId?: st
       path: printable(c.req.path).slice(0, 1024),
       status: problem.status,
       message: printable(`${problem.code}: ${problem.message}`).slice(0, 2048),
+      virtualQueue: virtualQueue === null ? null : printable(virtualQueue).slice(0, 256),
     })
     .onConflictDoNothing()
     .catch(() => undefined);
@@ -127,6 +133,12 @@ export async function gesError(c: Context<AppEnv>, error: unknown, tenantId?: st
   const slots = proposed?.map(slotRecord);
   const data = { code: problem.code, ...(errors ? { errors } : {}), ...(slots ? { slots } : {}) };
   return envelope(c, problem.status, problem.message, data);
+}
+
+/** The queue a GES request names (path or body), so its errors follow the queue's line of business. */
+function queueNamed(c: Context<AppEnv>, body: unknown): string | null {
+  const fromBody = (body as { serviceName?: unknown } | undefined)?.serviceName;
+  return c.req.param('serviceName') ?? (typeof fromBody === 'string' ? fromBody : null);
 }
 
 /** Preflight: headers for an origin some tenant allows (the key is not sent on preflight). */

@@ -4,7 +4,11 @@ export interface SignedInUser {
   id: string;
   tenantId: string;
   username: string;
+  displayName: string | null;
+  /** Effective roles: the user's own plus its access groups' (runtime/auth/effective-roles.ts). */
   roles: string[];
+  accessGroups: string[];
+  language: string;
 }
 
 export interface AppEnv {

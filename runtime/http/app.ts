@@ -5,10 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { accessRoutes } from '../access/routes.ts';
 import { gesBase, gesError } from '../ges/ges-route.ts';
 import { callbackEngineRoutes } from '../ges/index.ts';
 import { logFailure } from '../log/failure.ts';
 import type { Runtime } from '../runtime.ts';
+import { userRoutes } from '../users/routes.ts';
 import type { AppEnv } from './app-env.ts';
 import { printable } from './middleware/hostile-input.ts';
 import { ApiError, problemBody } from './problem.ts';
@@ -22,7 +24,6 @@ import { healthRoutes } from './routes/health.ts';
 import { phoneNumberRoutes } from './routes/phone-numbers.ts';
 import { simRoutes } from './routes/sim.ts';
 import { testCallRoutes } from './routes/test-calls.ts';
-import { userRoutes } from './routes/users.ts';
 
 export function createApp(runtime: Runtime): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -72,6 +73,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
     businessHoursRoutes,
     testCallRoutes,
     userRoutes,
+    accessRoutes,
     simRoutes,
     callbackEngineRoutes,
     docsRoutes,

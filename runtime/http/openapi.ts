@@ -1,4 +1,5 @@
 /** OpenAPI 3.1 built from the route declarations, with the request schemas of schemas/. */
+import { accessSummary, policyOverview } from '../auth/policy-table.ts';
 import type { RouteSpec } from './route-spec.ts';
 
 const problem = { $ref: '#/components/responses/Problem' };
@@ -21,6 +22,7 @@ function operation(spec: RouteSpec) {
   ];
   return {
     summary: spec.summary,
+    description: accessSummary(spec),
     tags: [spec.tag],
     ...(parameters.length ? { parameters } : {}),
     ...(spec.body
@@ -33,6 +35,8 @@ function operation(spec: RouteSpec) {
       : {}),
     security: spec.roles === 'public' ? [] : [{ session: [] }, { bearer: [] }],
     'x-roles': spec.roles,
+    ...(spec.lineOfBusiness ? { 'x-line-of-business': spec.lineOfBusiness } : {}),
+    ...(spec.memberRoles ? { 'x-member-roles': spec.memberRoles } : {}),
     responses: {
       200: { description: 'Success' },
       400: problem,
@@ -55,8 +59,7 @@ export function openApiDocument(specs: readonly RouteSpec[], version: string) {
     info: {
       title: 'Ringback API',
       version,
-      description:
-        'Ringback: applications, test calls and callbacks. Errors are RFC 9457 problem details with a stable `code` and a `corrId`.',
+      description: `Ringback: applications, test calls and callbacks. Errors are RFC 9457 problem details with a stable \`code\` and a \`corrId\`.\n\n${policyOverview(specs)}`,
     },
     paths,
     components: {

@@ -1,5 +1,7 @@
 /** Rules CRUD (capacity, number validation, region affinity) and their assignment to queues. */
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
+import { readableQueues } from '../access/queue-access.ts';
+import { callbackAdministrators, numberRuleEditors, ruleReaders } from '../auth/policies.ts';
 import type { Role } from '../auth/roles.ts';
 import { requireNumber } from '../callbacks/number-check.ts';
 import type { AppEnv } from '../http/app-env.ts';
@@ -8,52 +10,68 @@ import { defineRoute } from '../http/route-spec.ts';
 import { type CapacityRule, changeTimeslotLength } from '../scheduling/index.ts';
 import type { RuleKind } from './rules-store.ts';
 
-const readers: Role[] = [
-  'administrator',
-  'developer',
-  'callbackAdministrator',
-  'callbackSupervisor',
-  'callbackMonitor',
-  'callbackDeveloper',
-];
+const readers = ruleReaders;
 const kinds: { kind: RuleKind; path: string; schema: string; editors: Role[] }[] = [
   {
     kind: 'capacity',
     path: '/api/v1/capacity-rules',
     schema: 'capacity-rule.schema.json',
-    editors: ['administrator', 'callbackAdministrator'],
+    editors: callbackAdministrators,
   },
   {
     kind: 'numberValidation',
     path: '/api/v1/number-validation-rules',
     schema: 'number-validation-rule.schema.json',
-    editors: ['administrator', 'callbackAdministrator', 'callbackDeveloper', 'callbackSupervisor'],
+    editors: numberRuleEditors,
   },
   {
     kind: 'regionAffinity',
     path: '/api/v1/region-affinity-rules',
     schema: 'region-affinity-rule.schema.json',
-    editors: ['administrator'],
+    editors: callbackAdministrators,
   },
 ];
+
+/** The queues a rule is assigned to, as far as the user's lines of business show them. */
+async function visibleQueues<T extends { queues: string[] }>(c: Context<AppEnv>, rule: T): Promise<T> {
+  return { ...rule, queues: (await readableQueues(c)).filter(rule.queues, (q) => q) };
+}
 
 export function rulesRoutes(app: Hono<AppEnv>) {
   for (const { kind, path, schema, editors } of kinds) {
     const tag = 'Callback rules';
     defineRoute(
       app,
-      { method: 'get', path, summary: `Every ${kind} rule with the queues using it`, tag, roles: readers },
+      {
+        method: 'get',
+        path,
+        summary: `Every ${kind} rule with the queues using it`,
+        tag,
+        roles: readers,
+        lineOfBusiness: 'filter',
+      },
       async (c) => {
-        const items = await c.get('runtime').callbacks.rules.list(c.get('user')!.tenantId, kind);
+        const rules = await c.get('runtime').callbacks.rules.list(c.get('user')!.tenantId, kind);
+        const items = await Promise.all(rules.map((rule) => visibleQueues(c, rule)));
         return c.json({ items, total: items.length, page: 1, pageSize: items.length });
       },
     );
     defineRoute(
       app,
-      { method: 'get', path: `${path}/:name`, summary: `One ${kind} rule`, tag, roles: readers },
+      {
+        method: 'get',
+        path: `${path}/:name`,
+        summary: `One ${kind} rule`,
+        tag,
+        roles: readers,
+        lineOfBusiness: 'filter',
+      },
       async (c) =>
         c.json(
-          await c.get('runtime').callbacks.rules.get(c.get('user')!.tenantId, kind, c.req.param('name')!),
+          await visibleQueues(
+            c,
+            await c.get('runtime').callbacks.rules.get(c.get('user')!.tenantId, kind, c.req.param('name')!),
+          ),
         ),
     );
     defineRoute<{ name: string }>(
@@ -85,9 +103,20 @@ export function rulesRoutes(app: Hono<AppEnv>) {
         summary: `Delete a ${kind} rule (refused while assigned)`,
         tag,
         roles: editors,
+        lineOfBusiness: 'filter',
       },
       async (c) => {
-        await c.get('runtime').callbacks.rules.remove(c.get('user')!.tenantId, kind, c.req.param('name')!);
+        try {
+          await c.get('runtime').callbacks.rules.remove(c.get('user')!.tenantId, kind, c.req.param('name')!);
+        } catch (error) {
+          // Name only the queues the user may read; count the others.
+          const queues = error instanceof ApiError ? (error.extra.queues as string[] | undefined) : undefined;
+          if (!queues) throw error;
+          const shown = (await readableQueues(c)).filter(queues, (q) => q);
+          const others = queues.length - shown.length;
+          const named = [...shown, ...(others ? [`${others} queue(s) of other lines of business`] : [])];
+          throw new ApiError('IN_USE', `The rule is assigned to ${named.join(', ')}`, { queues: shown });
+        }
         return c.body(null, 204);
       },
     );
@@ -99,7 +128,7 @@ export function rulesRoutes(app: Hono<AppEnv>) {
       path: '/api/v1/capacity-rules/:name/timeslot-length',
       summary: 'Switch a saved capacity rule between 30- and 60-minute timeslots (seed conversion)',
       tag: 'Callback rules',
-      roles: ['administrator', 'callbackAdministrator'],
+      roles: callbackAdministrators,
       query: [{ name: 'duration', description: '30 or 60' }],
     },
     async (c) => {
@@ -150,6 +179,7 @@ export function rulesRoutes(app: Hono<AppEnv>) {
       summary: 'Rules assigned to a queue',
       tag: 'Callback rules',
       roles: readers,
+      lineOfBusiness: 'queue',
     },
     async (c) =>
       c.json(
@@ -163,9 +193,13 @@ export function rulesRoutes(app: Hono<AppEnv>) {
     {
       method: 'put',
       path: '/api/v1/queues/:virtualQueue/rules',
-      summary: 'Assign rules to a queue (null unassigns, absent keeps)',
+      summary:
+        'Assign rules to a queue (null unassigns, absent keeps); a role assigns the kinds of rule it may edit',
       tag: 'Callback rules',
-      roles: ['administrator', 'callbackAdministrator', 'callbackSupervisor'],
+      roles: numberRuleEditors,
+      lineOfBusiness: 'queue',
+      // Assigning a capacity or Region Affinity rule is as much the Callback Administrator's as editing one.
+      memberRoles: { capacityRule: callbackAdministrators, regionAffinityRule: callbackAdministrators },
       body: 'https://ringback.dev/schemas/callbacks-api.schema.json#/$defs/queueRules',
     },
     async (c, body) =>

@@ -5,6 +5,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
+import { ensurePredefinedGroups } from '../access/predefined-groups.ts';
 import type { ApplicationStore } from '../applications/application-store.ts';
 import { validateDocument } from '../applications/validate-document.ts';
 import type { AuthService } from '../auth/auth-service.ts';
@@ -40,6 +41,7 @@ export async function seed(deps: {
   const { db, auth, config } = deps;
   const report: SeedReport = { seededApplications: [] };
   await db.insert(tenants).values({ id: defaultTenant, name: 'Default tenant' }).onConflictDoNothing();
+  await ensurePredefinedGroups(db, defaultTenant);
 
   const [admin] = await db
     .select({ id: users.id })
@@ -48,13 +50,13 @@ export async function seed(deps: {
   if (!admin) {
     const password = config.adminPassword ?? randomBytes(12).toString('base64url');
     await auth
-      .createUser(defaultTenant, 'admin', password, [
-        'administrator',
-        'developer',
-        'businessUser',
-        'callbackAdministrator',
-        'callbackDeveloper',
-      ])
+      .createUser(
+        defaultTenant,
+        'admin',
+        password,
+        ['administrator', 'developer', 'businessUser', 'callbackAdministrator', 'callbackDeveloper'],
+        ['Administrators'],
+      )
       .catch(ignoreDuplicate);
     if (!config.adminPassword) report.generatedAdminPassword = password;
   }

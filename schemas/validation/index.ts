@@ -5,6 +5,7 @@
  */
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import accessSchema from '../access.schema.json' with { type: 'json' };
 import apiSchema from '../api.schema.json' with { type: 'json' };
 import applicationSchema from '../application.schema.json' with { type: 'json' };
 import blockDefinitionSchema from '../block-definition.schema.json' with { type: 'json' };
@@ -22,6 +23,7 @@ export { escapePointerSegment, type SchemaIssue } from './issues.ts';
 
 /** Every schemas/*.schema.json; a test checks that this list matches the folder. */
 export const bundledSchemas: readonly { $id: string }[] = [
+  accessSchema,
   apiSchema,
   applicationSchema,
   blockDefinitionSchema,

@@ -4,6 +4,7 @@ import type { BusinessHours } from '../../../schemas/business-hours.generated.ts
 import type { CallbackSettings } from '../../../schemas/callback-settings.generated.ts';
 import { api } from './http.ts';
 import type {
+  AccessGroupRecord,
   ApplicationDraft,
   ApplicationSummary,
   DialOutcome,
@@ -12,9 +13,13 @@ import type {
   Page,
   PhoneNumber,
   PublishedVersion,
+  QueueFolderRecord,
+  QueuePermissionRecord,
   RunnableBlockDefinition,
   SessionUser,
   TestCall,
+  UserChanges,
+  UserRecord,
   ValidationReport,
 } from './types.ts';
 
@@ -25,6 +30,7 @@ export const authApi = {
   login: (username: string, password: string) =>
     api.post<LoginResponse>('/api/v1/auth/login', { username, password }),
   me: () => api.get<SessionUser>('/api/v1/auth/me'),
+  setLanguage: (language: string) => api.put<SessionUser>('/api/v1/auth/me', { language }),
   logout: () => api.post<void>('/api/v1/auth/logout'),
 };
 
@@ -109,4 +115,33 @@ export const callbackSettingsApi = {
   list: () => api.get<Page<CallbackSettings>>('/api/v1/data-tables/CALLBACK_SETTINGS/rows'),
   put: (row: CallbackSettings) => api.put<CallbackSettings>(settingsRow(row.virtualQueue), row),
   remove: (virtualQueue: string) => api.delete(settingsRow(virtualQueue)),
+};
+
+const user = (name: string) => `/api/v1/users/${encodeURIComponent(name)}`;
+const group = (name: string) => `/api/v1/access-groups/${encodeURIComponent(name)}`;
+
+export const usersApi = {
+  list: () => api.get<Page<UserRecord>>('/api/v1/users'),
+  create: (username: string, password: string, changes: UserChanges) =>
+    api.post<UserRecord>('/api/v1/users', { username, password, roles: [], ...changes }),
+  update: (username: string, changes: UserChanges) => api.put<UserRecord>(user(username), changes),
+  remove: (username: string) => api.delete(user(username)),
+};
+
+export const accessGroupsApi = {
+  list: () => api.get<Page<AccessGroupRecord>>('/api/v1/access-groups'),
+  put: (name: string, roles: string[]) => api.put<AccessGroupRecord>(group(name), { roles }),
+  remove: (name: string) => api.delete(group(name)),
+};
+
+export const linesOfBusinessApi = {
+  folders: () => api.get<Page<QueueFolderRecord>>('/api/v1/queue-folders'),
+  putFolder: (name: string, read: string[], propagate: boolean) =>
+    api.put<QueueFolderRecord>(`/api/v1/queue-folders/${encodeURIComponent(name)}`, { read, propagate }),
+  queues: () => api.get<Page<QueuePermissionRecord>>('/api/v1/queue-permissions'),
+  putQueue: (virtualQueue: string, folder: string | null, read: string[] | null) =>
+    api.put<QueuePermissionRecord>(`/api/v1/queues/${encodeURIComponent(virtualQueue)}/permissions`, {
+      folder,
+      read,
+    }),
 };

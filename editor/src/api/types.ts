@@ -11,7 +11,11 @@ export interface Page<T> {
 
 export interface SessionUser {
   username: string;
+  /** Effective roles (own plus access groups'): what the tabs open by. */
   roles: string[];
+  displayName?: string | null;
+  accessGroups?: string[];
+  language?: string;
 }
 
 export interface LoginResponse {
@@ -129,4 +133,42 @@ export interface HoursPreview {
   openForSeconds: number;
   nextOpening: { start: string; end: string } | null;
   intervals: { start: string; end: string; specialDay: boolean }[];
+}
+
+/** Access control (runtime/access, runtime/users): see /openapi.json and docs/access-control.md. */
+export interface UserRecord {
+  username: string;
+  displayName: string | null;
+  roles: string[];
+  accessGroups: string[];
+  language: string;
+  effectiveRoles: string[];
+}
+
+export interface UserChanges {
+  password?: string;
+  displayName?: string | null;
+  roles?: string[];
+  accessGroups?: string[];
+  language?: string;
+}
+
+export interface AccessGroupRecord {
+  name: string;
+  roles: string[];
+  predefined: boolean;
+  members: string[];
+}
+
+export interface QueueFolderRecord {
+  name: string;
+  read: string[];
+  propagate: boolean;
+}
+
+export interface QueuePermissionRecord {
+  virtualQueue: string;
+  folder: string | null;
+  read: string[] | null;
+  effectiveRead: string[] | null;
 }

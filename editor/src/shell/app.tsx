@@ -1,42 +1,69 @@
 import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApplicationsScreen } from '../applications/applications-screen.tsx';
 import { LoginScreen } from '../auth/login-screen.tsx';
-import { parseRoute, useHash } from './route.ts';
+import { parseRoute, type Route, useHash } from './route.ts';
 import { restoreSession, useSession } from './session.ts';
+import { visibleTabs } from './tabs.ts';
 import { TopBar } from './top-bar.tsx';
 
 // The canvas (React Flow, elkjs) loads only when a designer opens, keeping the first screen small.
 const DesignerScreen = lazy(() => import('../designer/designer-screen.tsx'));
 const BusinessHoursScreen = lazy(() => import('../business-hours/business-hours-screen.tsx'));
 const CallbackSettingsScreen = lazy(() => import('../callback-settings/callback-settings-screen.tsx'));
+const AccessScreen = lazy(() => import('../access/access-screen.tsx'));
+
+/** The tab a route belongs to: a route opens only when the user's roles open its tab. */
+const tabOfRoute: Record<Exclude<Route['name'], 'login' | 'home'>, string> = {
+  applications: 'applications',
+  designer: 'applications',
+  businessHours: 'businessHours',
+  callbackSettings: 'callbackSettings',
+  access: 'access',
+};
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'designer':
+      return <DesignerScreen key={route.applicationId} applicationId={route.applicationId} />;
+    case 'businessHours':
+      return <BusinessHoursScreen />;
+    case 'callbackSettings':
+      return <CallbackSettingsScreen />;
+    case 'access':
+      return <AccessScreen section={route.section} />;
+    default:
+      return <ApplicationsScreen />;
+  }
+}
 
 export function App() {
+  const { t } = useTranslation('shell');
   const user = useSession((s) => s.user);
-  const route = parseRoute(useHash());
+  const hashRoute = parseRoute(useHash());
 
   useEffect(() => {
     void restoreSession();
   }, []);
 
-  if (user === null) return <div className="splash">Loading…</div>;
+  if (user === null) return <div className="splash">{t('loading')}</div>;
   if (user === false) return <LoginScreen />;
+  const open = visibleTabs(user.roles);
+  // Home, and any route whose tab the user's roles do not open, shows the first tab they open.
+  const wanted = hashRoute.name === 'home' || hashRoute.name === 'login' ? undefined : hashRoute;
+  const allowed = wanted && open.some((tab) => tab.id === tabOfRoute[wanted.name]) ? wanted : undefined;
+  const route = allowed ?? (open[0] ? parseRoute(`#${open[0].path}`) : undefined);
   return (
     <div className="app">
       <TopBar user={user} />
-      {route.name === 'designer' ? (
-        <Suspense fallback={<div className="splash">Loading designer…</div>}>
-          <DesignerScreen key={route.applicationId} applicationId={route.applicationId} />
-        </Suspense>
-      ) : route.name === 'businessHours' ? (
-        <Suspense fallback={<div className="splash">Loading…</div>}>
-          <BusinessHoursScreen />
-        </Suspense>
-      ) : route.name === 'callbackSettings' ? (
-        <Suspense fallback={<div className="splash">Loading…</div>}>
-          <CallbackSettingsScreen />
+      {route ? (
+        <Suspense fallback={<div className="splash">{t('loading')}</div>}>
+          <Screen route={route} />
         </Suspense>
       ) : (
-        <ApplicationsScreen />
+        <main className="splash" role="status">
+          {t('noTabs')}
+        </main>
       )}
     </div>
   );

@@ -1,11 +1,15 @@
 /** Hash routes, so the runtime can serve the editor as static files without rewrites. */
 import { useSyncExternalStore } from 'react';
 
+export type AccessSection = 'users' | 'groups' | 'lines';
+
 export type Route =
   | { name: 'login' }
+  | { name: 'home' }
   | { name: 'applications' }
   | { name: 'businessHours' }
   | { name: 'callbackSettings' }
+  | { name: 'access'; section: AccessSection }
   | { name: 'designer'; applicationId: string };
 
 export function parseRoute(hash: string): Route {
@@ -13,9 +17,12 @@ export function parseRoute(hash: string): Route {
   const designer = /^\/applications\/([^/]+)$/.exec(path);
   if (designer) return { name: 'designer', applicationId: decodeURIComponent(designer[1]!) };
   if (path === '/login') return { name: 'login' };
+  if (path === '/applications') return { name: 'applications' };
   if (path === '/business-hours') return { name: 'businessHours' };
   if (path === '/callback-settings') return { name: 'callbackSettings' };
-  return { name: 'applications' };
+  const access = /^\/access(?:\/(users|groups|lines))?$/.exec(path);
+  if (access) return { name: 'access', section: (access[1] as AccessSection | undefined) ?? 'users' };
+  return { name: 'home' };
 }
 
 export function navigate(path: string): void {

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { authApi } from '../api/endpoints.ts';
 import { onUnauthorized, setToken } from '../api/http.ts';
 import type { SessionUser } from '../api/types.ts';
+import { isLanguage, setLanguage } from '../i18n/index.ts';
 
 interface SessionState {
   user: SessionUser | null | false;
@@ -12,9 +13,15 @@ export const useSession = create<SessionState>()(() => ({ user: null }));
 
 onUnauthorized(() => useSession.setState({ user: false }));
 
+/** A signed-in session opens in the user's saved language. */
+function start(user: SessionUser): void {
+  if (isLanguage(user.language)) setLanguage(user.language);
+  useSession.setState({ user });
+}
+
 export async function restoreSession(): Promise<void> {
   try {
-    useSession.setState({ user: await authApi.me() });
+    start(await authApi.me());
   } catch {
     useSession.setState({ user: false });
   }
@@ -23,7 +30,13 @@ export async function restoreSession(): Promise<void> {
 export async function login(username: string, password: string): Promise<void> {
   const response = await authApi.login(username, password);
   setToken(response.token);
-  useSession.setState({ user: response.user });
+  start(response.user);
+}
+
+/** Saves the user's language preference and switches to it. */
+export async function changeLanguage(language: string): Promise<void> {
+  const user = await authApi.setLanguage(language);
+  start(user);
 }
 
 export async function logout(): Promise<void> {

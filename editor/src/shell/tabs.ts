@@ -1,6 +1,7 @@
 /**
  * The top-level tabs and the roles that open each. The top bar shows a user only the tabs its
  * roles open; the runtime refuses the same routes, so hiding is for comfort, not for security.
+ * The roles mirror the routes' policies (runtime/auth/policies.ts, docs/access-control.md).
  * Add a screen by adding a line here (and its route in route.ts).
  */
 export interface Tab {
@@ -12,13 +13,24 @@ export interface Tab {
 }
 
 const designerRoles = ['administrator', 'developer', 'businessUser'] as const;
+/** Who provisions callback queues: Designer users, Callback Administrators and Developers. */
+const provisionerRoles = [...designerRoles, 'callbackAdministrator', 'callbackDeveloper'] as const;
+/** Users, access groups and lines of business: the platform administrator's. */
+const accessRoles = ['administrator'] as const;
 
 export const tabs: readonly Tab[] = [
   { id: 'applications', path: '/applications', roles: designerRoles },
   { id: 'businessHours', path: '/business-hours', roles: designerRoles },
-  { id: 'callbackSettings', path: '/callback-settings', roles: designerRoles },
+  { id: 'callbackSettings', path: '/callback-settings', roles: provisionerRoles },
+  { id: 'access', path: '/access', roles: accessRoles },
 ];
 
 export function visibleTabs(userRoles: readonly string[]): Tab[] {
   return tabs.filter((tab) => tab.roles.some((role) => userRoles.includes(role)));
+}
+
+/** The tab a path belongs to (its first segment), if any. */
+export function tabOf(path: string): Tab | undefined {
+  const first = `/${path.replace(/^#?\//, '').split('/')[0] ?? ''}`;
+  return tabs.find((tab) => tab.path === first);
 }

@@ -1,17 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../api/types.ts';
+import { languages } from '../i18n/index.ts';
 import { navigate } from './route.ts';
-import { logout } from './session.ts';
+import { changeLanguage, logout } from './session.ts';
 import { visibleTabs } from './tabs.ts';
 
 export function TopBar({ user }: { user: SessionUser }) {
-  const { t } = useTranslation('shell');
+  const { t, i18n } = useTranslation('shell');
   return (
     <header className="top-bar">
-      <button type="button" className="brand" onClick={() => navigate('/applications')}>
+      <button type="button" className="brand" onClick={() => navigate('/')}>
         {t('brand')}
       </button>
-      <nav>
+      <nav aria-label={t('navigation')}>
         {visibleTabs(user.roles).map((tab) => (
           <a key={tab.id} href={`#${tab.path}`}>
             {t(`tabs.${tab.id}`)}
@@ -19,7 +20,18 @@ export function TopBar({ user }: { user: SessionUser }) {
         ))}
       </nav>
       <span className="spacer" />
-      <span className="user">{user.username}</span>
+      <span className="user">{user.displayName || user.username}</span>
+      <select
+        aria-label={t('language')}
+        value={i18n.language}
+        onChange={(e) => void changeLanguage(e.target.value)}
+      >
+        {languages.map((language) => (
+          <option key={language} value={language}>
+            {t(`languages.${language}`)}
+          </option>
+        ))}
+      </select>
       <button type="button" onClick={() => void logout()}>
         {t('signOut')}
       </button>

@@ -1,12 +1,22 @@
 import type { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { defaultTenant } from '../../seed/seed.ts';
-import type { AppEnv } from '../app-env.ts';
+import { userStore } from '../../users/user-store.ts';
+import type { AppEnv, SignedInUser } from '../app-env.ts';
 import { presentedToken, sessionCookie } from '../middleware/auth.ts';
 import { ApiError } from '../problem.ts';
 import { defineRoute } from '../route-spec.ts';
 
 const body = 'https://ringback.dev/schemas/api.schema.json#/$defs/';
+
+/** Who is signed in, with the effective roles the UI opens its tabs by and the saved language. */
+const profile = (user: SignedInUser) => ({
+  username: user.username,
+  displayName: user.displayName,
+  roles: user.roles,
+  accessGroups: user.accessGroups,
+  language: user.language,
+});
 
 export function authRoutes(app: Hono<AppEnv>) {
   defineRoute<{ username: string; password: string }>(
@@ -31,7 +41,7 @@ export function authRoutes(app: Hono<AppEnv>) {
         maxAge: runtime.config.sessionIdleMinutes * 60,
       });
       return c.json({
-        user: { username: result.user.username, roles: result.user.roles },
+        user: profile(result.user),
         token: result.token,
         expiresAt: result.expiresAt.toISOString(),
       });
@@ -40,9 +50,23 @@ export function authRoutes(app: Hono<AppEnv>) {
   defineRoute(
     app,
     { method: 'get', path: '/api/v1/auth/me', summary: 'Who is signed in', tag: 'Auth', roles: 'any' },
-    (c) => {
+    (c) => c.json(profile(c.get('user')!)),
+  );
+  defineRoute<{ displayName?: string | null; language?: string }>(
+    app,
+    {
+      method: 'put',
+      path: '/api/v1/auth/me',
+      summary: 'Set your own display name or UI language',
+      tag: 'Auth',
+      roles: 'any',
+      body: 'https://ringback.dev/schemas/access.schema.json#/$defs/selfUpdate',
+    },
+    async (c, body) => {
+      const runtime = c.get('runtime');
       const user = c.get('user')!;
-      return c.json({ username: user.username, roles: user.roles });
+      const updated = await userStore(runtime.db, runtime.auth).update(user.tenantId, user.username, body);
+      return c.json({ ...profile(user), displayName: updated.displayName, language: updated.language });
     },
   );
   defineRoute(
