@@ -6,6 +6,7 @@ import type { Role } from '../../auth/roles.ts';
 import { callbacks } from '../../db/schema.ts';
 import type { AppEnv } from '../app-env.ts';
 import { ApiError, type FieldError } from '../problem.ts';
+import { refuseUnusableParameters } from './hostile-input.ts';
 import type { LineOfBusiness } from '../route-spec.ts';
 
 export const sessionCookie = 'rb_session';
@@ -33,6 +34,8 @@ export function requireRoles(
     if (roles !== 'any' && !roles.some((role) => user.roles.includes(role))) {
       throw new ApiError('FORBIDDEN', `This needs one of the roles: ${roles.join(', ')}`);
     }
+    // Parameters are looked up below: refuse what the database cannot store before that.
+    if (lineOfBusiness) refuseUnusableParameters(c.req.url, c.req.routePath);
     if (lineOfBusiness === 'queue') {
       const queue = c.req.param('virtualQueue');
       if (queue && !(await readableQueues(c)).canRead(queue))
