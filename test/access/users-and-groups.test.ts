@@ -158,6 +158,12 @@ describe('users', () => {
     expect((await sam.put('/api/v1/users/sam', { roles: ['administrator'] })).status).toBe(403);
   });
 
+  it('keeps the administrator from removing its own administrator role', async () => {
+    const reply = await api.put('/api/v1/users/admin', { roles: ['callbackAdministrator'] });
+    expect(reply.status).toBe(409);
+    expect(reply.body.code).toBe('IN_USE');
+  });
+
   it('refuses unknown groups naming each, a username that differs from the path, and unknown users', async () => {
     const bad = await api.put('/api/v1/users/sam', { accessGroups: ['Agents', 'Nobody'] });
     expect(bad.status).toBe(400);

@@ -98,7 +98,7 @@ describe('a Monitor of the Sales line', () => {
     await page.getByLabel('Password').fill('sally-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     expect(await page.getByRole('navigation', { name: 'Principal' }).getByRole('link').count()).toBe(0);
     for (const hidden of [
       '#/applications',
