@@ -127,11 +127,14 @@ function giveWaitingRequestsATurn(): Promise<void> {
 
 /** Another process seeding at the same moment wins the race; that is fine. */
 function ignoreDuplicate(error: unknown): void {
-  const text = String((error as { code?: string; message?: string })?.message ?? error);
-  if (
-    /duplicate key|already exists|ALREADY_EXISTS/i.test(text) ||
-    (error as { code?: string })?.code === 'ALREADY_EXISTS'
-  )
-    return;
+  // drizzle wraps the driver's error ("Failed query: …") and keeps it as the cause.
+  for (
+    let e = error as { code?: string; message?: string; cause?: unknown } | undefined;
+    e;
+    e = e.cause as typeof e
+  ) {
+    if (e.code === '23505' || e.code === 'ALREADY_EXISTS') return;
+    if (/duplicate key|already exists|ALREADY_EXISTS/i.test(String(e.message ?? e))) return;
+  }
   throw error;
 }
