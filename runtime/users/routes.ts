@@ -62,7 +62,11 @@ export function userRoutes(app: Hono<AppEnv>) {
         throw new ApiError('VALIDATION_FAILED', 'The username differs from the path', {
           errors: [{ pointer: '/username', message: 'must equal the username in the path (it is fixed)' }],
         });
-      return c.json(await store(c).update(c.get('user')!.tenantId, target, input));
+      // Taking the administrator role from yourself would leave nobody able to give it back.
+      const self = c.get('user')!;
+      if (target === self.username && input.roles && !input.roles.includes('administrator'))
+        throw new ApiError('IN_USE', 'You cannot remove the administrator role from yourself');
+      return c.json(await store(c).update(self.tenantId, target, input));
     },
   );
   defineRoute(

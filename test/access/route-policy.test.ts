@@ -31,8 +31,10 @@ function fill(spec: RouteSpec, line: Line): string {
     if (name === 'virtualQueue') return line === 'own' ? 'Sales_VQ' : 'Service_VQ';
     if (name === 'id' && spec.path.startsWith('/api/v1/callbacks/'))
       return line === 'own' ? ctx.callbacks.sales : ctx.callbacks.service;
+    // A new route with another parameter: add a value here that names nothing (or a harmless thing).
     const fixed: Record<string, string> = {
       id: 'nobody',
+      kind: 'push',
       name: 'nobody',
       username: 'nobody',
       version: '1',

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensurePredefinedGroups } from '../../runtime/access/predefined-groups.ts';
 import { accessGroups } from '../../runtime/db/schema.ts';
 import { ApiClient } from '../support/client.ts';
+import { freshDatabaseUrl, testDatabaseKind } from '../support/database.ts';
 import { type StartedRuntime, startRuntime } from '../support/start-runtime.ts';
 
 let started: StartedRuntime;
@@ -48,6 +49,40 @@ describe('access groups', () => {
     expect(rows.find((r) => r.name === 'Agents')?.roles).toEqual(['callbackMonitor']);
     expect((await api.put('/api/v1/access-groups/Agents', { roles: [] })).status).toBe(200);
   });
+
+  it.runIf(testDatabaseKind === 'postgres')(
+    'seeds groups and the admin’s membership once when two runtimes start on one new database together',
+    async () => {
+      const database = await freshDatabaseUrl();
+      try {
+        const env = { DATABASE_URL: database.url, RINGBACK_SEED_EXAMPLES: 'false' };
+        const started = await Promise.allSettled([startRuntime(env), startRuntime(env)]);
+        const both = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+        try {
+          expect(started.map((s) => (s.status === 'rejected' ? String(s.reason) : 'started'))).toEqual([
+            'started',
+            'started',
+          ]);
+        } finally {
+          if (both.length < 2) for (const runtime of both) await runtime.stop();
+        }
+        const admin = await new ApiClient(both[0]!.baseUrl).login('admin', both[0]!.adminPassword);
+        const groups = (await admin.get('/api/v1/access-groups')).body.items;
+        expect(groups.map((g: { name: string }) => g.name)).toEqual([
+          'Administrators',
+          'Agents',
+          'Callback Developers',
+          'Managers',
+          'Supervisors',
+        ]);
+        expect(groups[0].members).toEqual(['admin']);
+        for (const runtime of both) await runtime.stop();
+      } finally {
+        await database.drop();
+      }
+    },
+    120_000,
+  );
 
   it('refuses to delete a predefined group or one that still reads a queue folder', async () => {
     expect((await api.delete('/api/v1/access-groups/Managers')).body.code).toBe('IN_USE');
@@ -156,6 +191,12 @@ describe('users', () => {
     expect(reply.body.language).toBe('fr');
     expect((await sam.put('/api/v1/auth/me', { roles: ['administrator'] })).status).toBe(400);
     expect((await sam.put('/api/v1/users/sam', { roles: ['administrator'] })).status).toBe(403);
+  });
+
+  it('keeps the administrator from removing its own administrator role', async () => {
+    const reply = await api.put('/api/v1/users/admin', { roles: ['callbackAdministrator'] });
+    expect(reply.status).toBe(409);
+    expect(reply.body.code).toBe('IN_USE');
   });
 
   it('refuses unknown groups naming each, a username that differs from the path, and unknown users', async () => {

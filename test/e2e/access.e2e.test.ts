@@ -48,7 +48,6 @@ describe('a Monitor of the Sales line', () => {
     await api.put('/api/v1/access-groups/Sales', { roles: [] });
     await api.put('/api/v1/access-groups/Service', { roles: [] });
     await api.put('/api/v1/queues/Sales_VQ/permissions', { folder: null, read: ['Sales'] });
-    await api.put('/api/v1/queues/Service_VQ/permissions', { folder: null, read: ['Service'] });
     for (const [queue, number] of [
       ['Sales_VQ', '+14155550701'],
       ['Service_VQ', '+14155550702'],
@@ -87,8 +86,21 @@ describe('a Monitor of the Sales line', () => {
       language: 'fr',
       effectiveRoles: ['callbackMonitor'],
     });
+    await page.screenshot({ path: `${artifacts}/access-0-users.png` });
+    await page.getByRole('link', { name: 'Access groups' }).click();
+    await page.getByRole('article', { name: 'Sales' }).waitFor();
     await page.getByRole('link', { name: 'Lines of business' }).click();
-    await expect.poll(() => page.getByRole('row', { name: 'Service_VQ' }).textContent()).toContain('Service');
+    // Service_VQ is read by every group until the administrator gives it to the Service line here.
+    const row = page.getByRole('row', { name: 'Service_VQ' });
+    await expect.poll(() => row.textContent()).toContain('every group');
+    await row.getByRole('checkbox', { name: 'Inherit' }).uncheck();
+    await row.getByRole('checkbox', { name: 'Service', exact: true }).check();
+    await row.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved Service_VQ.');
+    expect((await api.get('/api/v1/queues/Service_VQ/permissions')).body).toMatchObject({
+      read: ['Service'],
+      effectiveRead: ['Service'],
+    });
     await page.screenshot({ path: `${artifacts}/access-1-lines-of-business.png` });
     await page.getByRole('button', { name: 'Sign out' }).click();
   });
@@ -98,7 +110,7 @@ describe('a Monitor of the Sales line', () => {
     await page.getByLabel('Password').fill('sally-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     expect(await page.getByRole('navigation', { name: 'Principal' }).getByRole('link').count()).toBe(0);
     for (const hidden of [
       '#/applications',

@@ -7,8 +7,8 @@ describe('tabs by role', () => {
   it('shows a Callback Monitor no Designer, provisioning or access tab', () => {
     expect(ids(['callbackMonitor'])).toEqual([]);
   });
-  it('shows a Callback Developer the CALLBACK_SETTINGS it provisions but not the Designer', () => {
-    expect(ids(['callbackDeveloper'])).toEqual(['callbackSettings']);
+  it('shows a Callback Developer no Designer tab', () => {
+    expect(ids(['callbackDeveloper'])).toEqual([]);
   });
   it('shows the platform administrator every tab, access control included', () => {
     expect(ids(['administrator'])).toEqual(['applications', 'businessHours', 'callbackSettings', 'access']);

@@ -13,15 +13,14 @@ export interface Tab {
 }
 
 const designerRoles = ['administrator', 'developer', 'businessUser'] as const;
-/** Who provisions callback queues: Designer users, Callback Administrators and Developers. */
-const provisionerRoles = [...designerRoles, 'callbackAdministrator', 'callbackDeveloper'] as const;
 /** Users, access groups and lines of business: the platform administrator's. */
 const accessRoles = ['administrator'] as const;
 
 export const tabs: readonly Tab[] = [
   { id: 'applications', path: '/applications', roles: designerRoles },
   { id: 'businessHours', path: '/business-hours', roles: designerRoles },
-  { id: 'callbackSettings', path: '/callback-settings', roles: provisionerRoles },
+  // Designer's data table: its screen picks applications and business hours, which Designer roles read.
+  { id: 'callbackSettings', path: '/callback-settings', roles: designerRoles },
   { id: 'access', path: '/access', roles: accessRoles },
 ];
 
