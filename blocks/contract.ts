@@ -97,7 +97,11 @@ export interface FreeSlot {
 
 export type NearestSlot =
   | { ok: true; requestedMs: number; slot: FreeSlot }
-  | { ok: false; requestedMs: number; reason: 'IN_THE_PAST' | 'BEYOND_HORIZON' | 'NO_FREE_SLOT' };
+  | {
+      ok: false;
+      requestedMs: number;
+      reason: 'INVALID_TIME' | 'IN_THE_PAST' | 'BEYOND_HORIZON' | 'NO_FREE_SLOT';
+    };
 
 export type CallbackBookingResult =
   | { ok: true; id: string; desiredTimeMs: number }

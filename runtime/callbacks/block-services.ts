@@ -55,6 +55,12 @@ export function callbackBlockServices(
     async nearestFreeSlot(virtualQueue, local) {
       const config = await queues.get(tenantId, virtualQueue);
       const at = now();
+      const validLocal =
+        /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(local.date) &&
+        Number.isInteger(local.minuteOfDay) &&
+        local.minuteOfDay >= 0 &&
+        local.minuteOfDay < 1440;
+      if (!validLocal) return { ok: false, requestedMs: Number.NaN, reason: 'INVALID_TIME' };
       // The one rule for a local time (docs/decisions.md, Issue 8), as business hours use it.
       const requestedMs = zoneTime(config.hours.timeZone).resolve(
         epochDayOf(local.date),

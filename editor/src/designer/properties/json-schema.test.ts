@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import callbackV2 from '../../../../blocks/callback-v2/definition.json' with { type: 'json' };
 import { isVisible, type JsonSchema, orderedFields, resolve } from './json-schema.ts';
 
 describe('property schema helpers', () => {
@@ -37,5 +38,27 @@ describe('property schema helpers', () => {
     };
     expect(isVisible(field, { inputType: 'digits' })).toBe(true);
     expect(isVisible(field, { inputType: 'date' })).toBe(false);
+  });
+
+  it("shows Callback V2's caller-time fields only when the block asks the caller when", () => {
+    const root = callbackV2.properties as JsonSchema;
+    const visible = (siblings: Record<string, unknown>) =>
+      orderedFields(root, root)
+        .filter(([, field]) => isVisible(field, siblings))
+        .map(([name]) => name);
+    const asked = [
+      'dayInputForm',
+      'timeInputForm',
+      'dayEntryPrompts',
+      'timeEntryPrompts',
+      'requestRefusedPrompts',
+    ];
+    const literal = { virtualQueueSource: 'literal' };
+    expect(visible(literal)).toContain('askRequestedTime');
+    expect(visible(literal)).not.toEqual(expect.arrayContaining(['dayInputForm']));
+    expect(visible({ ...literal, askRequestedTime: true })).toEqual(expect.arrayContaining(asked));
+    expect(visible({ ...literal, askRequestedTime: true })).not.toContain('amPmPrompts');
+    expect(visible({ ...literal, askRequestedTime: true, timeInputForm: 'hhmm12' })).toContain('amPmPrompts');
+    expect(resolve(root.properties?.dayEntryPrompts, root)['x-ui']?.widget).toBe('prompts');
   });
 });
