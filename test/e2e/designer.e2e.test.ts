@@ -106,7 +106,7 @@ describe('designer', () => {
     await expect.poll(callState).toMatch(/ended/);
     expect(await page.locator('.link-edge.taken').count()).toBe(2);
     await shot('4-test-call');
-  }, 120_000);
+  }, 240_000);
 
   it('pauses a test call at a breakpoint, edits a variable and steps on', async () => {
     const { menu, bye } = ids;
@@ -138,7 +138,7 @@ describe('designer', () => {
     await page.getByRole('button', { name: 'Step', exact: true }).click();
     await expect.poll(() => page.getByTestId('transcript').textContent()).toMatch(/Goodbye/);
     await expect.poll(callState).toMatch(/ended/);
-  }, 60_000);
+  }, 240_000);
 
   it('shows what changed between a published version and the draft', async () => {
     await block(ids.hello).click();
@@ -155,15 +155,20 @@ describe('designer', () => {
     const undoable = await page.getByRole('button', { name: 'Undo' }).isEnabled();
     await page.mouse.move(700, 600);
     await page.mouse.wheel(0, -300);
-    await expect.poll(() => page.getByTestId('save-status').textContent()).toBe('Saved');
     const token = await page.evaluate('sessionStorage.getItem("ringback.token")');
     const appId = decodeURIComponent(page.url().split('/applications/')[1]!);
-    const draft = (await (
-      await fetch(`${runtime.baseUrl}/api/v1/applications/${appId}`, {
-        headers: { authorization: `Bearer ${token}` },
-      })
-    ).json()) as { application: { layout?: { viewport?: { zoom: number } } } };
-    expect(draft.application.layout?.viewport?.zoom).toBeGreaterThan(0);
+    // Waits for the state itself (the saved draft holds a viewport): the save status may still
+    // read Saved from before the zoom's save has started.
+    const savedZoom = async () => {
+      const draft = (await (
+        await fetch(`${runtime.baseUrl}/api/v1/applications/${appId}`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).json()) as { application: { layout?: { viewport?: { zoom: number } } } };
+      return draft.application.layout?.viewport?.zoom ?? 0;
+    };
+    await expect.poll(savedZoom).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('save-status').textContent()).toBe('Saved');
     expect(await page.getByRole('button', { name: 'Undo' }).isEnabled()).toBe(undoable);
 
     await page.getByRole('tab', { name: 'Publish' }).click();
@@ -173,7 +178,7 @@ describe('designer', () => {
       .toMatch(/Prompts #1: “Welcome to Ringback” → “Welcome back to Ringback”/);
     expect(await diff.textContent()).toMatch(/Added Terminate Call in Self Service/);
     await shot('6-version-diff');
-  }, 60_000);
+  }, 240_000);
 
   it('saves business hours and previews the next opening', async () => {
     await page.keyboard.press('?');
@@ -202,7 +207,7 @@ describe('designer', () => {
     const document = (await saved.json()) as { timeZone: string; weekly: { sat: { kind: string } } };
     expect(document.timeZone).toBe('Europe/Berlin');
     expect(document.weekly.sat.kind).toBe('allDay');
-  }, 60_000);
+  }, 240_000);
 
   it('re-renders only the dragged block while a block is dragged', async () => {
     // Render counting is off unless this flag is set when the designer loads.
@@ -232,5 +237,5 @@ describe('designer', () => {
     const counts = (await page.evaluate('window.__ringbackRenderCounts')) as Record<string, number>;
     expect(Object.keys(counts)).toEqual([ids.bye]);
     await page.evaluate("localStorage.removeItem('ringbackBench')");
-  }, 60_000);
+  }, 240_000);
 });

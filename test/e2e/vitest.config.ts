@@ -8,8 +8,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
   test: {
     include: ['test/e2e/**/*.e2e.test.ts'],
-    testTimeout: 120_000,
-    hookTimeout: 180_000,
+    testTimeout: 240_000,
+    hookTimeout: 240_000,
     fileParallelism: false,
     expect: { poll: { timeout: 30_000, interval: 100 } },
     globalSetup: ['test/e2e/support/build-editor.ts'],
