@@ -6,7 +6,8 @@
  *  - no single value longer than `maxValueLength` (characters of a text, items of a list): this
  *    also bounds what a loop of blocks can grow a variable to, since each round is one evaluation;
  *  - no more than `maxTotalLength` produced by one evaluation (or one prompt) altogether;
- *  - no evaluation running past `maxMs` of wall time.
+ *  - no evaluation running past `maxMs` of wall time (generous: sizes and steps already bound
+ *    the work; this is the last guard, and must not fail a sound expression on a loaded machine).
  * Sizes are checked BEFORE the value is built where it can be predicted (replace, padStart,
  * concat, `+`), so a refused value is never allocated. Past a bound the evaluation ends with
  * EXPRESSION_LIMIT. Evaluation is synchronous, so the one budget in force is module state.
@@ -16,7 +17,7 @@ import { ExpressionError } from './expression-error.ts';
 export const expressionLimits = {
   maxValueLength: 32_768,
   maxTotalLength: 1_000_000,
-  maxMs: 100,
+  maxMs: 1000,
 } as const;
 
 interface Budget {

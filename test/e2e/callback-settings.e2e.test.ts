@@ -85,5 +85,5 @@ describe('callback settings', () => {
     await page.locator('tr[data-row="Support_VQ"]').getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Deleted Support_VQ.');
     expect((await api.get(`${ROWS}/Support_VQ`)).status).toBe(404);
-  }, 90_000);
+  }, 240_000);
 });

@@ -30,23 +30,19 @@ describe('following a booked callback', () => {
     await page.getByRole('tab', { name: 'Test call' }).click();
     await page.getByLabel('Caller number').fill('+14155550188');
     await page.getByRole('button', { name: 'Start call' }).click();
-    await expect
-      .poll(() => page.getByTestId('transcript').textContent(), { timeout: 15_000 })
-      .toContain('Press 1 for a callback');
+    await expect.poll(() => page.getByTestId('transcript').textContent()).toContain('Press 1 for a callback');
     const keypad = page.getByTestId('test-call-panel');
     await keypad.getByRole('button', { name: 'Key 1', exact: true }).click();
     await expect
       .poll(() => page.getByTestId('transcript').textContent())
       .toContain('number you are calling from');
     await keypad.getByRole('button', { name: 'Key 1', exact: true }).click();
-    await page.getByTestId('booked-callback').waitFor({ timeout: 15_000 });
+    await page.getByTestId('booked-callback').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('booked-callback').textContent()).toContain('QUEUED');
     await page.getByTestId('booked-callback').getByRole('button', { name: 'Answer', exact: true }).click();
 
     for (let i = 0; i < 6; i++) await runtime.runtime.virtualClock!.advance(30_000);
-    await expect
-      .poll(() => page.getByTestId('booked-callback').textContent(), { timeout: 15_000 })
-      .toContain('AGENT_CONNECTED');
+    await expect.poll(() => page.getByTestId('booked-callback').textContent()).toContain('AGENT_CONNECTED');
     await page.screenshot({ path: `${artifacts}/callback-followed.png` });
   });
 });

@@ -26,6 +26,8 @@ export async function openSession(
   const runtime = await startRuntime(options.env);
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1500, height: 950 }, ...options.page });
+  // Actions and waits wait for their element up to a minute: sized for a loaded machine.
+  page.setDefaultTimeout(60_000);
   if (options.signIn) await signIn(page, runtime);
   return {
     runtime,
@@ -48,12 +50,8 @@ export async function signIn(page: Page, runtime: StartedRuntime): Promise<void>
 export async function publishAndAssign(page: Page, dnis: string): Promise<void> {
   await page.getByRole('tab', { name: 'Publish' }).click();
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
-  await expect
-    .poll(() => page.getByRole('status').first().textContent(), { timeout: 10_000 })
-    .toMatch(/Published version 1/);
+  await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Published version 1/);
   await page.getByRole('textbox', { name: 'DNIS' }).fill(dnis);
   await page.getByRole('button', { name: 'Assign', exact: true }).click();
-  await expect
-    .poll(() => page.locator('.phone-numbers li').allTextContents(), { timeout: 10_000 })
-    .toEqual([`${dnis} Release`]);
+  await expect.poll(() => page.locator('.phone-numbers li').allTextContents()).toEqual([`${dnis} Release`]);
 }
