@@ -6,8 +6,8 @@ import type { Role } from '../../auth/roles.ts';
 import { callbacks } from '../../db/schema.ts';
 import type { AppEnv } from '../app-env.ts';
 import { ApiError, type FieldError } from '../problem.ts';
-import { refuseUnusableParameters } from './hostile-input.ts';
 import type { LineOfBusiness } from '../route-spec.ts';
+import { refuseUnusableParameters } from './hostile-input.ts';
 
 export const sessionCookie = 'rb_session';
 
