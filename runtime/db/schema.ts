@@ -149,4 +149,5 @@ export const callSessions = pgTable(
     index('call_sessions_tenant_created').on(t.tenantId, t.createdAt),
   ],
 );
+export * from './schema-auth-throttle.ts';
 export * from './schema-callbacks.ts';
