@@ -2,6 +2,8 @@
  * The one reader of process.env. Every setting is parsed and checked here at start, with one
  * clear message per bad value, so the rest of the runtime receives a typed RuntimeConfig.
  */
+import { isIP } from 'node:net';
+
 export interface RuntimeConfig {
   port: number;
   host: string;
@@ -31,6 +33,21 @@ export interface RuntimeConfig {
   engineEnabled: boolean;
   /** How long a dispatch lease lasts without renewal; a dead process's work is taken over after it. */
   engineLeaseMs: number;
+  /**
+   * Addresses of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed
+   * (RINGBACK_TRUSTED_PROXIES, comma-separated IPs). Empty: the peer is the client.
+   */
+  trustedProxies: string[];
+  /** Wrong passwords per account, and wrong passwords or API keys per client address, per window. */
+  guessesPerAccount: number;
+  guessesPerAddress: number;
+  /** The throttle window, also how long a lockout lasts. */
+  guessWindowMinutes: number;
+}
+
+/** IPv4 peers of a dual-stack socket read `::ffff:10.0.0.1`; one spelling per address. */
+export function normalizeAddress(address: string): string {
+  return address.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, '$1').toLowerCase();
 }
 
 export class ConfigError extends Error {
@@ -85,6 +102,14 @@ export function readConfig(env: Env = process.env): RuntimeConfig {
   if (demoApiKey !== undefined && demoApiKey.length < 16) {
     problems.push('RINGBACK_DEMO_API_KEY: use at least 16 characters');
   }
+  const trustedProxies = (env.RINGBACK_TRUSTED_PROXIES ?? '')
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean)
+    .map((address) => {
+      if (!isIP(address)) problems.push(`RINGBACK_TRUSTED_PROXIES: ${address} is not an IP address`);
+      return normalizeAddress(address);
+    });
   let virtualClockStart: number | undefined;
   if (env.RINGBACK_CLOCK_START) {
     virtualClockStart = Date.parse(env.RINGBACK_CLOCK_START);
@@ -113,6 +138,10 @@ export function readConfig(env: Env = process.env): RuntimeConfig {
     engineTickMs: int('RINGBACK_ENGINE_TICK_MS', 250, 10, 60_000),
     engineEnabled: oneOf('RINGBACK_ENGINE', ['on', 'off'] as const, 'on') === 'on',
     engineLeaseMs: int('RINGBACK_LEASE_MS', 30_000, 1000, 600_000),
+    trustedProxies,
+    guessesPerAccount: int('RINGBACK_GUESSES_PER_ACCOUNT', 5, 1, 1000),
+    guessesPerAddress: int('RINGBACK_GUESSES_PER_ADDRESS', 30, 1, 100_000),
+    guessWindowMinutes: int('RINGBACK_GUESS_WINDOW_MINUTES', 15, 1, 24 * 60),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -5,6 +5,7 @@
 import type { BlockServices } from '../blocks/contract.ts';
 import { type ApplicationStore, applicationStore } from './applications/application-store.ts';
 import { type AuthService, authService } from './auth/auth-service.ts';
+import { type GuessThrottle, guessThrottle } from './auth/guess-throttle.ts';
 import { type BusinessHoursStore, businessHoursStore } from './business-hours-store/business-hours-store.ts';
 import { type CallbackModule, createCallbackModule } from './callbacks/module.ts';
 import { type CallService, callService } from './calls/call-service.ts';
@@ -23,6 +24,8 @@ export interface Runtime {
   clock: Clock;
   virtualClock: VirtualClock | undefined;
   auth: AuthService;
+  /** Login and API-key guesses, counted per account and client address across processes. */
+  guesses: GuessThrottle;
   applications: ApplicationStore;
   phoneNumbers: PhoneNumberStore;
   businessHours: BusinessHoursStore;
@@ -72,6 +75,7 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
   });
   const calls = callService({ applications, phoneNumbers, store: callStore(db, now), clock, services });
   const auth = authService(db, clock, config.sessionIdleMinutes);
+  const guesses = guessThrottle(db, config);
   // Route Call waits for `routed`; the simulator says when an agent took the call.
   callbacks.host.setOnRouted(({ tenantId, callId, agentId }) => {
     void calls
@@ -123,6 +127,7 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
     clock,
     virtualClock: virtual,
     auth,
+    guesses,
     applications,
     phoneNumbers,
     businessHours,

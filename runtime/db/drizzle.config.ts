@@ -2,6 +2,11 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./runtime/db/schema.ts', './runtime/db/schema-callbacks.ts', './runtime/db/schema-access.ts'],
+  schema: [
+    './runtime/db/schema.ts',
+    './runtime/db/schema-callbacks.ts',
+    './runtime/db/schema-access.ts',
+    './runtime/db/schema-auth-throttle.ts',
+  ],
   out: './runtime/db/migrations',
 });

@@ -16,6 +16,12 @@ const MAX_KEYS = 10_000;
 /** Per database handle, so runtimes sharing a process (the tests) never share answers. */
 const caches = new WeakMap<Database, Map<string, { tenantId: string; until: number }>>();
 
+/** The tenant of a key this process checked in the last few seconds, without asking the database. */
+export function rememberedTenantOfKey(db: Database, key: string): string | undefined {
+  const known = caches.get(db)?.get(tokenHash(key));
+  return known && known.until > performance.now() ? known.tenantId : undefined;
+}
+
 export async function tenantOfKey(db: Database, key: string): Promise<string | undefined> {
   let cache = caches.get(db);
   if (!cache) {

@@ -14,10 +14,11 @@ import type { AppEnv } from '../http/app-env.ts';
 import { readJsonValue } from '../http/middleware/body.ts';
 import { printable, refuseUnusableParameters } from '../http/middleware/hostile-input.ts';
 import { ApiError } from '../http/problem.ts';
+import { clientAddress } from '../http/request-origin.ts';
 import { routeSpecs } from '../http/route-spec.ts';
 import { logFailure } from '../log/failure.ts';
 import type { Slot } from '../scheduling/index.ts';
-import { tenantOfKey } from './api-keys.ts';
+import { rememberedTenantOfKey, tenantOfKey } from './api-keys.ts';
 
 export const gesBase = '/engagement/v3';
 
@@ -31,12 +32,22 @@ export function envelope(c: Context<AppEnv>, code: number, message: string, data
   return c.json({ status: { code, message, corrId: c.get('corrId') }, data }, code as 200);
 }
 
+/**
+ * The tenant of the request's key. A key this process knows is served at once; any other is a
+ * possible guess: refused while its client address is locked out, and counted when wrong.
+ */
 async function tenantOf(c: Context<AppEnv>): Promise<string> {
   const key = c.req.header('x-api-key');
   if (!key) throw new ApiError('INVALID_API_KEY', 'The x-api-key header is missing');
-  const tenantId = await tenantOfKey(c.get('runtime').db, key);
-  if (!tenantId) throw new ApiError('INVALID_API_KEY', 'The API key is not valid');
-  return tenantId;
+  const { db, guesses } = c.get('runtime');
+  const remembered = rememberedTenantOfKey(db, key);
+  if (remembered) return remembered;
+  const address = clientAddress(c);
+  await guesses.refuseIfLocked('apiKey', address);
+  const tenantId = await tenantOfKey(db, key);
+  if (tenantId) return tenantId;
+  await guesses.guess('apiKey', { clientAddress: address });
+  throw new ApiError('INVALID_API_KEY', 'The API key is not valid');
 }
 
 async function allowCors(c: Context<AppEnv>, tenantId: string | undefined): Promise<boolean> {
@@ -132,6 +143,8 @@ export async function gesError(
   const { errors, slots: proposed } = problem.extra as { errors?: unknown; slots?: Slot[] };
   const slots = proposed?.map(slotRecord);
   const data = { code: problem.code, ...(errors ? { errors } : {}), ...(slots ? { slots } : {}) };
+  const { retryAfterSeconds } = problem.extra as { retryAfterSeconds?: number };
+  if (retryAfterSeconds) c.header('retry-after', String(retryAfterSeconds));
   return envelope(c, problem.status, problem.message, data);
 }
 

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { accessRoutes } from '../access/routes.ts';
+import { lockoutRoutes } from '../auth/lockout-routes.ts';
 import { gesBase, gesError } from '../ges/ges-route.ts';
 import { callbackEngineRoutes } from '../ges/index.ts';
 import { logFailure } from '../log/failure.ts';
@@ -13,6 +14,7 @@ import type { Runtime } from '../runtime.ts';
 import { userRoutes } from '../users/routes.ts';
 import type { AppEnv } from './app-env.ts';
 import { printable } from './middleware/hostile-input.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
 import { ApiError, problemBody } from './problem.ts';
 import { applicationRoutes } from './routes/applications.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -35,6 +37,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
     await next();
     c.header('x-correlation-id', c.get('corrId'));
   });
+  app.use(securityHeaders());
   app.use(
     bodyLimit({
       maxSize: runtime.config.maxBodyBytes,
@@ -51,9 +54,11 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
     const problem =
       error instanceof ApiError ? error : new ApiError('INTERNAL', 'Internal error; quote the corrId');
     if (!(error instanceof ApiError)) logFailure(`${corrId} ${c.req.method} ${c.req.routePath}`, error);
+    const { retryAfterSeconds } = problem.extra as { retryAfterSeconds?: number };
     return c.json(problemBody(problem, corrId, c.req.path), problem.status as 400, {
       'content-type': 'application/problem+json',
       'x-correlation-id': corrId,
+      ...(retryAfterSeconds ? { 'retry-after': String(retryAfterSeconds) } : {}),
     });
   });
   app.notFound((c) => {
@@ -76,6 +81,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
     accessRoutes,
     simRoutes,
     callbackEngineRoutes,
+    lockoutRoutes,
     docsRoutes,
   ]) {
     group(app);

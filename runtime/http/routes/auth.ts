@@ -5,6 +5,7 @@ import { userStore } from '../../users/user-store.ts';
 import type { AppEnv, SignedInUser } from '../app-env.ts';
 import { presentedToken, sessionCookie } from '../middleware/auth.ts';
 import { ApiError } from '../problem.ts';
+import { clientAddress, servedOverTls } from '../request-origin.ts';
 import { defineRoute } from '../route-spec.ts';
 
 const body = 'https://ringback.dev/schemas/api.schema.json#/$defs/';
@@ -31,13 +32,17 @@ export function authRoutes(app: Hono<AppEnv>) {
     },
     async (c, { username, password }) => {
       const runtime = c.get('runtime');
+      const guesser = { clientAddress: clientAddress(c), account: { tenantId: defaultTenant, username } };
+      await runtime.guesses.guess('login', guesser);
       const result = await runtime.auth.login(defaultTenant, username, password);
       if (!result) throw new ApiError('INVALID_CREDENTIALS');
+      await runtime.guesses.succeeded('login', guesser);
       setCookie(c, sessionCookie, result.token, {
         httpOnly: true,
         sameSite: 'Lax',
         path: '/',
-        secure: new URL(c.req.url).protocol === 'https:',
+        // Behind a TLS-terminating proxy only a trusted one's X-Forwarded-Proto counts.
+        secure: servedOverTls(c),
         maxAge: runtime.config.sessionIdleMinutes * 60,
       });
       return c.json({
