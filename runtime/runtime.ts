@@ -6,6 +6,7 @@ import type { BlockServices } from '../blocks/contract.ts';
 import { type ApplicationStore, applicationStore } from './applications/application-store.ts';
 import { type AuthService, authService } from './auth/auth-service.ts';
 import { type BusinessHoursStore, businessHoursStore } from './business-hours-store/business-hours-store.ts';
+import { type CallInModule, createCallInModule } from './call-in/module.ts';
 import { type CallbackModule, createCallbackModule } from './callbacks/module.ts';
 import { type CallService, callService } from './calls/call-service.ts';
 import { callStore } from './calls/call-store.ts';
@@ -28,6 +29,7 @@ export interface Runtime {
   businessHours: BusinessHoursStore;
   calls: CallService;
   callbacks: CallbackModule;
+  callIn: CallInModule;
   /**
    * First-start seeding (tenant, admin, API key, examples), after which the callback engine
    * starts. Settled when createRuntime returns unless it was told not to wait.
@@ -60,6 +62,7 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
   const phoneNumbers = phoneNumberStore(db, now);
   const businessHours = businessHoursStore(db, now);
   const callbacks = createCallbackModule({ db, clock, config, businessHours });
+  const callIn = createCallInModule({ db, clock, callbacks });
   const services = (tenantId: string): BlockServices => ({
     businessHours: {
       async status(name, atMs, timeZoneOverride) {
@@ -69,6 +72,7 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
     },
     routing: callbacks.host.router(tenantId),
     callbacks: callbacks.blockServices(tenantId),
+    callIn: callIn.blockServices(tenantId),
   });
   const calls = callService({ applications, phoneNumbers, store: callStore(db, now), clock, services });
   const auth = authService(db, clock, config.sessionIdleMinutes);
@@ -134,6 +138,7 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
     businessHours,
     calls,
     callbacks,
+    callIn,
     seeded,
     startedAt,
     startup,

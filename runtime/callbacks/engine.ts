@@ -19,8 +19,11 @@ import { dispatcher } from './dispatcher.ts';
 import { callbackExecution } from './execution.ts';
 import type { QueueConfig, QueueConfigs } from './queue-config.ts';
 import { deleteExpired, promoteDue, purgeQueue } from './scheduler.ts';
+import { expireSessions } from '../call-in/customer-dials-in.ts';
+import { pushUpcoming } from '../push/upcoming.ts';
 
 const PURGE_EVERY_MS = 1000;
+const UPCOMING_EVERY_MS = 5000;
 const RETENTION_EVERY_MS = 60_000;
 const CONFIG_EVERY_MS = 200;
 const HEARTBEAT_EVERY_MS = 1000;
@@ -60,6 +63,7 @@ export function callbackEngine(deps: {
   });
   const configured = new Map<string, string>();
   let lastPurge = 0;
+  let lastUpcoming = 0;
   let lastRetention = 0;
   let running: Promise<void> | undefined;
   let lastRefresh: { at: number; configs: QueueConfig[]; dispatchable: QueueConfig[] } | undefined;
@@ -149,6 +153,11 @@ export function callbackEngine(deps: {
     if (now - lastPurge >= PURGE_EVERY_MS) {
       lastPurge = now;
       for (const config of configs) await purgeQueue(db, config, now, actor);
+      await endCallInSessions(now, configs);
+    }
+    if (now - lastUpcoming >= UPCOMING_EVERY_MS) {
+      lastUpcoming = now;
+      for (const config of configs) await pushUpcoming(db, host, config, now);
     }
     // Renewed before claiming, so a long virtual-clock jump never makes our own leases look expired.
     await dispatch.renewLeases();
@@ -157,6 +166,16 @@ export function callbackEngine(deps: {
     if (now - lastRetention >= RETENTION_EVERY_MS) {
       lastRetention = now;
       await deleteExpired(db, now);
+    }
+  }
+
+  /** Call-in sessions past the Pushed Callback Expiry Time: their Callback application runs with `expired`. */
+  async function endCallInSessions(now: number, configs: QueueConfig[]): Promise<void> {
+    for (const session of await expireSessions(db, now, actor)) {
+      const config = configs.find(
+        (c) => c.tenantId === session.tenantId && c.settings.virtualQueue === session.virtualQueue,
+      );
+      if (config) track(execution.run(config, session, 'expired'));
     }
   }
 
@@ -205,6 +224,8 @@ export function callbackEngine(deps: {
     settle,
     /** How answered callbacks start their Callback application (the call service, from runtime.ts). */
     runApplicationsWith: execution.use,
+    /** Runs a queue's Callback application for a callback (a matched call-in: `connected`). */
+    runApplication: execution.run,
     start(): void {
       if (clock.kind === 'virtual') {
         stopListening = clock.onAdvance(async () => {

@@ -2,6 +2,6 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./runtime/db/schema.ts', './runtime/db/schema-callbacks.ts'],
+  schema: ['./runtime/db/schema.ts', './runtime/db/schema-callbacks.ts', './runtime/db/schema-call-in.ts'],
   out: './runtime/db/migrations',
 });

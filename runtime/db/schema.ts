@@ -150,3 +150,4 @@ export const callSessions = pgTable(
   ],
 );
 export * from './schema-callbacks.ts';
+export * from './schema-call-in.ts';

@@ -113,7 +113,12 @@ export function gesRoute(
         })
         .onConflictDoNothing()
         .catch(() => undefined);
-      const { errors, slots: proposed } = problem.extra as { errors?: unknown; slots?: Slot[] };
+      const { errors, slots: proposed, retryAfter } = problem.extra as {
+        errors?: unknown;
+        slots?: Slot[];
+        retryAfter?: number;
+      };
+      if (retryAfter !== undefined) c.header('retry-after', String(retryAfter));
       const slots = proposed?.map(slotRecord);
       const data = { code: problem.code, ...(errors ? { errors } : {}), ...(slots ? { slots } : {}) };
       return envelope(c, problem.status, problem.message, data);

@@ -1,5 +1,6 @@
 /** Every route group of the callback engine, registered by runtime/http/app.ts. */
 import type { Hono } from 'hono';
+import { callInRoutes } from '../call-in/routes.ts';
 import { agentRoutes } from '../agents/routes.ts';
 import { callbackRoutes } from '../callbacks/routes.ts';
 import { dataTableRoutes } from '../data-tables/routes.ts';
@@ -19,4 +20,5 @@ export function callbackEngineRoutes(app: Hono<AppEnv>) {
   rulesRoutes(app);
   agentRoutes(app);
   callbackRoutes(app);
+  callInRoutes(app);
 }
