@@ -15,6 +15,8 @@ import { type Database, type DatabaseHandle, openDatabase } from './db/client.ts
 import type { RuntimeConfig } from './env.ts';
 import { deliverEvent } from './interpreter/call.ts';
 import { type PhoneNumberStore, phoneNumberStore } from './phone-numbers/phone-number-store.ts';
+import { createPushModule, type PushModule } from './push/module.ts';
+import { type Recaptcha, recaptcha } from './captcha/recaptcha.ts';
 import { type SeedReport, seed } from './seed/seed.ts';
 
 export interface Runtime {
@@ -30,6 +32,10 @@ export interface Runtime {
   calls: CallService;
   callbacks: CallbackModule;
   callIn: CallInModule;
+  /** Push notifications (outbox worker, FCM) and the Developer tab's credentials. */
+  push: PushModule;
+  /** reCAPTCHA checks of the GES callback operations. */
+  captcha: Recaptcha;
   /**
    * First-start seeding (tenant, admin, API key, examples), after which the callback engine
    * starts. Settled when createRuntime returns unless it was told not to wait.
@@ -62,7 +68,9 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
   const phoneNumbers = phoneNumberStore(db, now);
   const businessHours = businessHoursStore(db, now);
   const callbacks = createCallbackModule({ db, clock, config, businessHours });
-  const callIn = createCallInModule({ db, clock, callbacks });
+  const push = createPushModule({ db, clock, config });
+  const captcha = recaptcha({ db, credentials: push.credentials, verifyUrl: config.recaptchaVerifyUrl, now });
+  const callIn = createCallInModule({ db, clock, callbacks, onPush: () => void push.worker.kick() });
   const services = (tenantId: string): BlockServices => ({
     businessHours: {
       async status(name, atMs, timeZoneOverride) {
@@ -105,6 +113,8 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
     // The engine works from the agents and queues the seed may just have added.
     await callbacks.host.syncAgents();
     if (config.engineEnabled) callbacks.engine.start();
+    // After the engine: on a virtual clock an advance sends what the engine's tick just wrote.
+    push.worker.start();
     return report;
   })();
   // Whoever awaits `seeded` sees a failure; this only keeps it from being an unhandled rejection.
@@ -139,6 +149,8 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
     calls,
     callbacks,
     callIn,
+    push,
+    captcha,
     seeded,
     startedAt,
     startup,
@@ -147,6 +159,7 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
       stopListening?.();
       await seeded.catch(() => undefined);
       await callbacks.engine.stop();
+      await push.worker.stop();
       await handle.close();
     },
   };

@@ -6,7 +6,13 @@ import type { Database } from '../db/client.ts';
 import { callInRequestService } from './call-in-requests.ts';
 import { callInGroupStore } from './group-store.ts';
 
-export function createCallInModule(deps: { db: Database; clock: Clock; callbacks: CallbackModule }) {
+export function createCallInModule(deps: {
+  db: Database;
+  clock: Clock;
+  callbacks: CallbackModule;
+  /** A push was written (the delayed request's CALL_IN_DETAILS): send it now. */
+  onPush?: () => void;
+}) {
   const { db, clock, callbacks } = deps;
   const now = () => clock.now();
   const groups = callInGroupStore(db, now);
@@ -25,7 +31,14 @@ export function createCallInModule(deps: { db: Database; clock: Clock; callbacks
   });
   return {
     groups,
-    requests,
+    requests: {
+      ...requests,
+      async create(...args: Parameters<typeof requests.create>) {
+        const answer = await requests.create(...args);
+        if (answer.callbackServiceId) deps.onPush?.();
+        return answer;
+      },
+    },
     blockServices: (tenantId: string): CallInServices => ({
       match: (request) => requests.match(tenantId, request),
     }),

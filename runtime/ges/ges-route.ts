@@ -50,6 +50,17 @@ async function allowCors(c: Context<AppEnv>, tenantId: string | undefined): Prom
   return true;
 }
 
+/** The token of a callback operation: the body's captchaToken, or the query parameter on GET. */
+async function checkCaptcha(c: Context<AppEnv>, tenantId: string, body: unknown): Promise<void> {
+  const fromBody = (body as { captchaToken?: unknown } | undefined)?.captchaToken;
+  const token = typeof fromBody === 'string' ? fromBody : c.req.query('captchaToken');
+  const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+  await c.get('runtime').captcha.check(tenantId, token || undefined, {
+    remoteIp: forwarded || undefined,
+    origin: c.req.header('origin'),
+  });
+}
+
 export function gesRoute(
   app: Hono<AppEnv>,
   spec: {
@@ -58,6 +69,8 @@ export function gesRoute(
     summary: string;
     body?: string;
     query?: { name: string; description: string }[];
+    /** A callback operation: needs a captchaToken when the tenant enabled CAPTCHA (default true). */
+    captcha?: boolean;
   },
   handler: (ges: GesContext) => Promise<{ data: unknown; code?: number }>,
 ) {
@@ -92,6 +105,7 @@ export function gesRoute(
             { errors },
           );
       }
+      if (spec.captcha !== false) await checkCaptcha(c, tenantId, body);
       const { data, code } = await handler({ c, tenantId, body });
       return envelope(c, code ?? 200, 'Successful', data);
     } catch (error) {
