@@ -6,6 +6,7 @@
  */
 
 import { and, eq } from 'drizzle-orm';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, Hono } from 'hono';
 import { schemaValidator } from '../../schemas/validation/index.ts';
 import { slotRecord } from '../callbacks/slots.ts';
@@ -50,13 +51,21 @@ async function allowCors(c: Context<AppEnv>, tenantId: string | undefined): Prom
   return true;
 }
 
+/** The caller's address as the socket saw it (absent when the app is called without a server). */
+function remoteAddress(c: Context<AppEnv>): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The token of a callback operation: the body's captchaToken, or the query parameter on GET. */
 async function checkCaptcha(c: Context<AppEnv>, tenantId: string, body: unknown): Promise<void> {
   const fromBody = (body as { captchaToken?: unknown } | undefined)?.captchaToken;
   const token = typeof fromBody === 'string' ? fromBody : c.req.query('captchaToken');
-  const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
   await c.get('runtime').captcha.check(tenantId, token || undefined, {
-    remoteIp: forwarded || undefined,
+    remoteIp: remoteAddress(c),
     origin: c.req.header('origin'),
   });
 }

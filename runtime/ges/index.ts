@@ -1,6 +1,8 @@
 /** Every route group of the callback engine, registered by runtime/http/app.ts. */
 import type { Hono } from 'hono';
 import { callInRoutes } from '../call-in/routes.ts';
+import { developerCredentialRoutes } from '../developer-credentials/routes.ts';
+import { statisticsRoutes } from '../statistics/routes.ts';
 import { agentRoutes } from '../agents/routes.ts';
 import { callbackRoutes } from '../callbacks/routes.ts';
 import { dataTableRoutes } from '../data-tables/routes.ts';
@@ -21,4 +23,6 @@ export function callbackEngineRoutes(app: Hono<AppEnv>) {
   agentRoutes(app);
   callbackRoutes(app);
   callInRoutes(app);
+  developerCredentialRoutes(app);
+  statisticsRoutes(app);
 }
