@@ -6,7 +6,7 @@ import { putGroup } from './support.ts';
 let ctx: Sales;
 beforeAll(async () => {
   ctx = await startSales();
-});
+}, 180_000);
 afterAll(() => ctx?.started.stop());
 
 const csv = (name: string, text: string) =>

@@ -16,7 +16,7 @@ beforeAll(async () => {
     matchApplication('immediate-match', ['accessCode', 'dnis'], { virtualQueue: 'Sales_VQ', skillExpression: 'Sales>0' }),
   );
   for (const number of POOL) await assign(ctx, number, 'immediate-match');
-});
+}, 180_000);
 afterAll(() => ctx?.started.stop());
 
 const request = async (body: Record<string, unknown>) => {

@@ -127,14 +127,14 @@ export async function setAgent(ctx: Sales, id: string, state: 'Ready' | 'NotRead
 }
 
 /** The Sales runtime plus Delayed_VQ, its agent (NotReady) and the delayed Callback application. */
-export async function startCallIn(env: Record<string, string> = {}) {
+export async function startCallIn(env: Record<string, string> = {}, handleTimeSeconds = 120) {
   const ctx = await startSales(env);
   await publish(ctx, delayedCallbackApplication());
   const agent = await ctx.api.put('/api/v1/agents/dora', {
     id: 'dora',
     name: 'Dora (Click-To-Call-In)',
     skills: { CallIn: 5 },
-    handleTimeSeconds: 120,
+    handleTimeSeconds,
     state: 'NotReady',
   });
   expect(agent.status, JSON.stringify(agent.body)).toBeLessThan(300);

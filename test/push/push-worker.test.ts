@@ -18,7 +18,7 @@ beforeAll(async () => {
   fakes = setup.fakes;
   privateKey = setup.account.privateKey;
   ctx = await startSales(setup.env);
-});
+}, 180_000);
 afterAll(async () => {
   await ctx?.started.stop();
   await fakes?.close();
