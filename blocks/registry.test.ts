@@ -45,7 +45,7 @@ describe('block registry', () => {
   it('finds blocks by id', () => {
     expect(findBlock('menu')?.handler).toBeTypeOf('function');
     expect(findBlock('callback-v2')?.handler).toBeTypeOf('function');
-    expect(findBlock('click-to-call-in-match')?.handler).toBeUndefined();
+    expect(findBlock('click-to-call-in-match')?.handler).toBeTypeOf('function');
     expect(findBlock('nope')).toBeUndefined();
   });
 

@@ -10,13 +10,13 @@ import { type CallInModule, createCallInModule } from './call-in/module.ts';
 import { type CallbackModule, createCallbackModule } from './callbacks/module.ts';
 import { type CallService, callService } from './calls/call-service.ts';
 import { callStore } from './calls/call-store.ts';
+import { type Recaptcha, recaptcha } from './captcha/recaptcha.ts';
 import { type Clock, systemClock, type VirtualClock, virtualClock } from './clock/index.ts';
 import { type Database, type DatabaseHandle, openDatabase } from './db/client.ts';
 import type { RuntimeConfig } from './env.ts';
 import { deliverEvent } from './interpreter/call.ts';
 import { type PhoneNumberStore, phoneNumberStore } from './phone-numbers/phone-number-store.ts';
 import { createPushModule, type PushModule } from './push/module.ts';
-import { type Recaptcha, recaptcha } from './captcha/recaptcha.ts';
 import { type SeedReport, seed } from './seed/seed.ts';
 
 export interface Runtime {

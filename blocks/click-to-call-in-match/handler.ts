@@ -16,7 +16,11 @@ const text = (value: unknown) => (value === undefined || value === null ? '' : S
 export const clickToCallInMatch: BlockHandler<ClicktoCallInMatchProperties> = async (context) => {
   const services = context.services.callIn;
   if (!services)
-    return { kind: 'error', code: 'RESOURCE_MISSING', message: 'no Click-To-Call-In requests in this runtime' };
+    return {
+      kind: 'error',
+      code: 'RESOURCE_MISSING',
+      message: 'no Click-To-Call-In requests in this runtime',
+    };
   const { properties } = context;
   const criteria = properties.matchCriteria;
   const accessCode =

@@ -22,11 +22,11 @@ import { and, eq, sql, TransactionRollbackError } from 'drizzle-orm';
 import type { CallInCreate } from '../../schemas/call-in.generated.ts';
 import type { MatchCriterion } from '../../schemas/flow/outcomes.ts';
 import type { QueueConfigs } from '../callbacks/queue-config.ts';
+import { agedPriority } from '../contact-center/priority.ts';
 import type { Database } from '../db/client.ts';
 import { rows } from '../db/migrate.ts';
 import { callbackCallInSessions, callbacks, callInRequests } from '../db/schema.ts';
 import { ApiError } from '../http/problem.ts';
-import { agedPriority } from '../contact-center/priority.ts';
 import { pushEvent } from '../push/push-events.ts';
 import { PARKED_AT } from './customer-dials-in.ts';
 import { type CallInGroupStore, e164 } from './group-store.ts';
@@ -85,14 +85,22 @@ export function callInRequestService(deps: {
   queues: QueueConfigs;
   now: () => number;
   /** Runs the callback's Callback application once its customer called in (the engine's). */
-  onCalledIn?: (tenantId: string, callback: { id: string; attempts: number; phoneNumber: string; virtualQueue: string }) => void;
+  onCalledIn?: (
+    tenantId: string,
+    callback: { id: string; attempts: number; phoneNumber: string; virtualQueue: string },
+  ) => void;
 }) {
   const { db, groups, queues, now } = deps;
 
   async function checkCallback(tenantId: string, callbackId: string): Promise<void> {
     const refuse = (why: string) => new ApiError('CALLBACK_NOT_CALLABLE_IN', `Callback ${callbackId} ${why}`);
     const [row] = await db
-      .select({ state: callbacks.state, vq: callbacks.virtualQueue, next: callbacks.nextAttemptAt, reason: callbacks.reason })
+      .select({
+        state: callbacks.state,
+        vq: callbacks.virtualQueue,
+        next: callbacks.nextAttemptAt,
+        reason: callbacks.reason,
+      })
       .from(callbacks)
       .where(and(eq(callbacks.tenantId, tenantId), eq(callbacks.id, callbackId)));
     if (!row) throw new ApiError('NOT_FOUND', `No callback ${callbackId}`);
@@ -104,7 +112,11 @@ export function callInRequestService(deps: {
       .select({ state: callbackCallInSessions.state, expiresAt: callbackCallInSessions.expiresAt })
       .from(callbackCallInSessions)
       .where(eq(callbackCallInSessions.callbackId, callbackId));
-    if ((row.next ?? 0) >= PARKED_AT || session?.state === 'EXPIRED' || (session && session.expiresAt <= now()))
+    if (
+      (row.next ?? 0) >= PARKED_AT ||
+      session?.state === 'EXPIRED' ||
+      (session && session.expiresAt <= now())
+    )
       throw refuse('left the queue: its Pushed Callback Expiry Time passed');
     if (session?.state === 'CALLED_IN') throw refuse('was already matched');
     const [matched] = await db
@@ -122,7 +134,9 @@ export function callInRequestService(deps: {
       const id = randomUUID();
       const expiresAt = at + group.expirySeconds * 1000;
       const accessCode = group.accessCode.enabled ? newAccessCode(group.accessCode.length) : undefined;
-      const fromNumber = body.fromPhoneNumber ? e164(body.fromPhoneNumber.replace(/[\s().-]/g, '')) : undefined;
+      const fromNumber = body.fromPhoneNumber
+        ? e164(body.fromPhoneNumber.replace(/[\s().-]/g, ''))
+        : undefined;
       const toNumber = await db.transaction(async (tx) => {
         const inUse = group.uniqueDnis
           ? sql`and not exists (select 1 from call_in_requests r where r.tenant_id = n.tenant_id
@@ -201,7 +215,8 @@ export function callInRequestService(deps: {
       const tests = [];
       if (request.criteria.includes('dnis') && dnis) tests.push(sql`r.to_number = ${dnis}`);
       if (request.criteria.includes('ani') && ani) tests.push(sql`r.from_number = ${ani}`);
-      if (request.criteria.includes('accessCode') && codeHash) tests.push(sql`r.access_code_hash = ${codeHash}`);
+      if (request.criteria.includes('accessCode') && codeHash)
+        tests.push(sql`r.access_code_hash = ${codeHash}`);
       if (tests.length === 0) return undefined;
       const candidates = rows<Candidate>(
         await db.execute(sql`
@@ -256,8 +271,15 @@ export function callInRequestService(deps: {
           };
         }
       }
-      if (complete && !(await consume(tenantId, candidate, best.matched, request.callId, at))) return undefined;
-      return { matched: best.matched, complete, requestId: candidate.id, userData: candidate.user_data, routing };
+      if (complete && !(await consume(tenantId, candidate, best.matched, request.callId, at)))
+        return undefined;
+      return {
+        matched: best.matched,
+        complete,
+        requestId: candidate.id,
+        userData: candidate.user_data,
+        routing,
+      };
     },
   };
 
@@ -269,16 +291,17 @@ export function callInRequestService(deps: {
     callId: string,
     at: number,
   ): Promise<boolean> {
-    const moved = await db.transaction(async (tx) => {
-      const taken = await tx
-        .update(callInRequests)
-        .set({ state: 'COMPLETED', matchedAt: at, matchedCallId: callId, matchedOn: matched.join('+') })
-        .where(and(eq(callInRequests.id, candidate.id), eq(callInRequests.state, 'PENDING')))
-        .returning({ id: callInRequests.id });
-      if (taken.length === 0) return undefined;
-      if (!candidate.callback_id) return { callback: undefined };
-      const [callback] = rows<{ id: string; attempts: number; phoneNumber: string; virtualQueue: string }>(
-        await tx.execute(sql`
+    const moved = await db
+      .transaction(async (tx) => {
+        const taken = await tx
+          .update(callInRequests)
+          .set({ state: 'COMPLETED', matchedAt: at, matchedCallId: callId, matchedOn: matched.join('+') })
+          .where(and(eq(callInRequests.id, candidate.id), eq(callInRequests.state, 'PENDING')))
+          .returning({ id: callInRequests.id });
+        if (taken.length === 0) return undefined;
+        if (!candidate.callback_id) return { callback: undefined };
+        const [callback] = rows<{ id: string; attempts: number; phoneNumber: string; virtualQueue: string }>(
+          await tx.execute(sql`
           with done as (
             update callbacks set state = 'COMPLETED', reason = 'CUSTOMER_CALLED_IN', completed_at = ${at}::bigint,
               updated_at = ${at}::bigint
@@ -293,14 +316,15 @@ export function callInRequestService(deps: {
             select id, ${at}::bigint, 'QUEUED', 'COMPLETED', 'CUSTOMER_CALLED_IN', ${`call:${callId}`}::text from done
           )
           select id, attempts, phone_number as "phoneNumber", virtual_queue as "virtualQueue" from done`),
-      );
-      // The callback moved on (purged, expired) between the read and now: no match, nothing written.
-      if (!callback) tx.rollback();
-      return { callback };
-    }).catch((error: unknown) => {
-      if (error instanceof TransactionRollbackError) return undefined;
-      throw error;
-    });
+        );
+        // The callback moved on (purged, expired) between the read and now: no match, nothing written.
+        if (!callback) tx.rollback();
+        return { callback };
+      })
+      .catch((error: unknown) => {
+        if (error instanceof TransactionRollbackError) return undefined;
+        throw error;
+      });
     if (!moved) return false;
     if (moved.callback) deps.onCalledIn?.(tenantId, moved.callback);
     return true;

@@ -30,7 +30,9 @@ export function parsePoolCsv(text: string): { numbers: PoolNumber[]; errors: Fie
     const line = error instanceof CsvError ? (error as CsvError & { lines?: number }).lines : undefined;
     return {
       numbers: [],
-      errors: [{ pointer: `/lines/${line ?? 1}`, message: `not readable as CSV: ${(error as Error).message}` }],
+      errors: [
+        { pointer: `/lines/${line ?? 1}`, message: `not readable as CSV: ${(error as Error).message}` },
+      ],
     };
   }
   if (records[0] && isHeader(records[0].record)) records = records.slice(1);
@@ -54,9 +56,13 @@ export function parsePoolCsv(text: string): { numbers: PoolNumber[]; errors: Fie
     }
   }
   errors.push(...duplicateErrors(numbers, (i) => `/lines/${lines[i]}/number`));
-  if (records.length === 0) errors.push({ pointer: '/lines', message: 'the file holds no number (at least one)' });
+  if (records.length === 0)
+    errors.push({ pointer: '/lines', message: 'the file holds no number (at least one)' });
   if (records.length > MAX_NUMBERS)
-    errors.push({ pointer: '/lines', message: `${records.length} numbers; a group holds at most ${MAX_NUMBERS}` });
+    errors.push({
+      pointer: '/lines',
+      message: `${records.length} numbers; a group holds at most ${MAX_NUMBERS}`,
+    });
   errors.sort((a, b) => lineOf(a.pointer) - lineOf(b.pointer));
   return { numbers, errors };
 }

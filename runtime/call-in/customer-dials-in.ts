@@ -11,10 +11,10 @@
  * process dying half way leaves no session without its push, nor a push without its session.
  */
 import { sql } from 'drizzle-orm';
+import type { QueueConfig } from '../callbacks/queue-config.ts';
 import type { Database } from '../db/client.ts';
 import { rows } from '../db/migrate.ts';
 import { pushFrom } from '../push/push-events.ts';
-import type { QueueConfig } from '../callbacks/queue-config.ts';
 
 /** next_attempt_at of a callback that left the queue after its session: never offered again. */
 export const PARKED_AT = 8_000_000_000_000_000;

@@ -22,7 +22,10 @@ export interface CallInGroup {
 export const e164 = (number: string) => (number.startsWith('+') ? number : `+${number}`);
 
 /** Duplicates in a pool, one error per repeated number (the schema cannot see them). */
-export function duplicateErrors(numbers: readonly PoolNumber[], pointer: (i: number) => string): FieldError[] {
+export function duplicateErrors(
+  numbers: readonly PoolNumber[],
+  pointer: (i: number) => string,
+): FieldError[] {
   const first = new Map<string, number>();
   const errors: FieldError[] = [];
   numbers.forEach((n, i) => {
@@ -89,10 +92,17 @@ export function callInGroupStore(db: Database, now: () => number) {
       }));
     },
     /** Creates or replaces the group (the body was checked against call-in.schema.json#/$defs/group). */
-    async put(tenantId: string, name: string, body: Group): Promise<{ group: CallInGroup; created: boolean }> {
+    async put(
+      tenantId: string,
+      name: string,
+      body: Group,
+    ): Promise<{ group: CallInGroup; created: boolean }> {
       const errors = duplicateErrors(body.numbers, (i) => `/numbers/${i}/number`);
       if (body.name !== undefined && body.name !== name)
-        errors.unshift({ pointer: '/name', message: `a group's name cannot change (the path names '${name}')` });
+        errors.unshift({
+          pointer: '/name',
+          message: `a group's name cannot change (the path names '${name}')`,
+        });
       if (errors.length > 0)
         throw new ApiError('VALIDATION_FAILED', `${errors.length} field(s) failed validation`, { errors });
       const at = now();
@@ -129,9 +139,10 @@ export function callInGroupStore(db: Database, now: () => number) {
           .where(and(eq(callInGroups.tenantId, tenantId), eq(callInGroups.name, name)))
           .for('update');
         if (!group) throw groupNotFound(name);
-        await tx.update(callInGroups).set({ updatedAt: now() }).where(
-          and(eq(callInGroups.tenantId, tenantId), eq(callInGroups.name, name)),
-        );
+        await tx
+          .update(callInGroups)
+          .set({ updatedAt: now() })
+          .where(and(eq(callInGroups.tenantId, tenantId), eq(callInGroups.name, name)));
         await replacePool(tx, tenantId, name, numbers);
       });
       return this.get(tenantId, name);
@@ -172,7 +183,8 @@ async function replacePool(tx: Tx, tenantId: string, groupName: string, numbers:
       lastUsedAt: lastUsed.get(number) ?? null,
     };
   });
-  for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(callInNumbers).values(rows.slice(i, i + CHUNK));
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await tx.insert(callInNumbers).values(rows.slice(i, i + CHUNK));
 }
 
 export type CallInGroupStore = ReturnType<typeof callInGroupStore>;

@@ -25,7 +25,9 @@ export function createCallInModule(deps: {
     onCalledIn: (tenantId, callback) => {
       void callbacks.queues
         .find(tenantId, callback.virtualQueue)
-        .then((config) => (config ? callbacks.engine.runApplication(config, callback, 'connected') : undefined))
+        .then((config) =>
+          config ? callbacks.engine.runApplication(config, callback, 'connected') : undefined,
+        )
         .catch((error) => console.error(`[call-in] callback application of ${callback.id}:`, error));
     },
   });

@@ -4,12 +4,19 @@
  * attribute or by one. A pending request past its expiry reads as EXPIRED. The access code is
  * never shown: only whether the request had one.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { rows } from '../db/migrate.ts';
 
 export const MAX_RECORDS = 5000;
-export const searchFields = ['id', 'groupName', 'toPhoneNumber', 'fromPhoneNumber', 'callbackServiceId', 'state'] as const;
+export const searchFields = [
+  'id',
+  'groupName',
+  'toPhoneNumber',
+  'fromPhoneNumber',
+  'callbackServiceId',
+  'state',
+] as const;
 export type SearchField = (typeof searchFields)[number];
 
 export interface RecordFilter {

@@ -58,7 +58,13 @@ function positive(c: Context<AppEnv>, name: string, fallback: number, max: numbe
 export function callInRoutes(app: Hono<AppEnv>) {
   defineRoute(
     app,
-    { method: 'get', path: '/api/v1/call-in-groups', summary: 'Every Click-To-Call-In group', tag, roles: groupReaders },
+    {
+      method: 'get',
+      path: '/api/v1/call-in-groups',
+      summary: 'Every Click-To-Call-In group',
+      tag,
+      roles: groupReaders,
+    },
     async (c) => {
       const items = await store(c).list(tenantOf(c));
       return c.json({ items, total: items.length, page: 1, pageSize: items.length });
@@ -128,9 +134,13 @@ export function callInRoutes(app: Hono<AppEnv>) {
       await store(c).get(tenantOf(c), name);
       const { numbers, errors } = parsePoolCsv(await c.req.text());
       if (errors.length > 0)
-        throw new ApiError('VALIDATION_FAILED', `${errors.length} problem(s) in the file; nothing was imported`, {
-          errors,
-        });
+        throw new ApiError(
+          'VALIDATION_FAILED',
+          `${errors.length} problem(s) in the file; nothing was imported`,
+          {
+            errors,
+          },
+        );
       return c.json(await store(c).replaceNumbers(tenantOf(c), name, numbers));
     },
   );
@@ -162,7 +172,12 @@ export function callInRoutes(app: Hono<AppEnv>) {
         runtime.db,
         tenantOf(c),
         runtime.clock.now(),
-        { fromMs: instant(c, 'from'), toMs: instant(c, 'to'), search: c.req.query('search') || undefined, field: field as SearchField | undefined },
+        {
+          fromMs: instant(c, 'from'),
+          toMs: instant(c, 'to'),
+          search: c.req.query('search') || undefined,
+          field: field as SearchField | undefined,
+        },
         page,
         pageSize,
       );

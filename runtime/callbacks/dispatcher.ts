@@ -13,9 +13,9 @@
  */
 import type { ContactCenterHost } from '../agents/contact-center-host.ts';
 import { readyTop } from '../call-in/customer-dials-in.ts';
-import { pushEvent } from '../push/push-events.ts';
 import type { DialResult } from '../contact-center/index.ts';
 import type { Database } from '../db/client.ts';
+import { pushEvent } from '../push/push-events.ts';
 import type { CallbackExecution } from './execution.ts';
 import {
   type ClaimedCallback,

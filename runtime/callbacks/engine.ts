@@ -11,16 +11,16 @@
  */
 import { asc, gt } from 'drizzle-orm';
 import type { ContactCenterHost } from '../agents/contact-center-host.ts';
+import { expireSessions } from '../call-in/customer-dials-in.ts';
 import type { Clock } from '../clock/index.ts';
 import type { Database } from '../db/client.ts';
 import { callbackSettings, runtimeNodes } from '../db/schema.ts';
+import { pushUpcoming } from '../push/upcoming.ts';
 import { pickRegion } from '../rules/region-affinity/index.ts';
 import { dispatcher } from './dispatcher.ts';
 import { callbackExecution } from './execution.ts';
 import type { QueueConfig, QueueConfigs } from './queue-config.ts';
 import { deleteExpired, promoteDue, purgeQueue } from './scheduler.ts';
-import { expireSessions } from '../call-in/customer-dials-in.ts';
-import { pushUpcoming } from '../push/upcoming.ts';
 
 const PURGE_EVERY_MS = 1000;
 const UPCOMING_EVERY_MS = 5000;

@@ -50,7 +50,11 @@ export function recaptcha(deps: {
   let lastCleanup = 0;
 
   /** Asks siteverify; throws CAPTCHA_UNAVAILABLE when it cannot be reached or answers nonsense. */
-  async function siteVerify(secret: string, token: string, remoteIp: string | undefined): Promise<SiteVerifyAnswer> {
+  async function siteVerify(
+    secret: string,
+    token: string,
+    remoteIp: string | undefined,
+  ): Promise<SiteVerifyAnswer> {
     try {
       const response = await request(verifyUrl, {
         method: 'POST',
@@ -68,7 +72,8 @@ export function recaptcha(deps: {
 
   /** Why a verified answer is still refused, or undefined when it passes. */
   function refusal(settings: CaptchaSettings, answer: SiteVerifyAnswer, origin: string | undefined) {
-    if (!answer.success) return `not valid (${(answer['error-codes'] ?? []).join(', ') || 'no reason given'})`;
+    if (!answer.success)
+      return `not valid (${(answer['error-codes'] ?? []).join(', ') || 'no reason given'})`;
     if (settings.type === 'v3') {
       const threshold = settings.scoreThreshold ?? 0.5;
       if (typeof answer.score !== 'number' || answer.score < threshold)
@@ -93,14 +98,14 @@ export function recaptcha(deps: {
       const stored = await credentials.read(tenantId, 'captcha');
       const settings = stored?.settings as CaptchaSettings | undefined;
       if (!stored || !settings?.enabled) return;
-      if (!token) throw new ApiError('CAPTCHA_REQUIRED', 'CAPTCHA is enabled for this tenant: send a captchaToken');
+      if (!token)
+        throw new ApiError('CAPTCHA_REQUIRED', 'CAPTCHA is enabled for this tenant: send a captchaToken');
       const at = now();
       const hash = createHash('sha256').update(token).digest('hex');
       const fresh = await db.execute(sql`
         insert into captcha_tokens_used (token_hash, at) values (${hash}, ${at}::bigint)
         on conflict do nothing returning token_hash`);
-      if (rows(fresh).length === 0)
-        throw new ApiError('CAPTCHA_FAILED', 'The captchaToken was already used');
+      if (rows(fresh).length === 0) throw new ApiError('CAPTCHA_FAILED', 'The captchaToken was already used');
       let answer: SiteVerifyAnswer;
       try {
         answer = await siteVerify(stored.secrets.secretKey ?? '', token, from.remoteIp);

@@ -149,5 +149,5 @@ export const callSessions = pgTable(
     index('call_sessions_tenant_created').on(t.tenantId, t.createdAt),
   ],
 );
-export * from './schema-callbacks.ts';
 export * from './schema-call-in.ts';
+export * from './schema-callbacks.ts';

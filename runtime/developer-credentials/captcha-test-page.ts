@@ -5,11 +5,14 @@
  */
 import type { CaptchaSettings } from '../captcha/recaptcha.ts';
 
-const escape = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+const html = (value: string) =>
+  value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
 export function captchaTestPage(settings: CaptchaSettings): string {
-  const siteKey = escape(settings.siteKey);
+  const siteKey = html(settings.siteKey);
   const script =
     settings.type === 'v3'
       ? `https://www.google.com/recaptcha/api.js?render=${encodeURIComponent(settings.siteKey)}`
@@ -23,11 +26,11 @@ export function captchaTestPage(settings: CaptchaSettings): string {
         : `<button id="test" type="button" onclick="grecaptcha.ready(() => grecaptcha.execute('${siteKey}', { action: 'callback_test' }).then(send))">Test</button>`;
   return `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><title>CAPTCHA test: ${escape(settings.keySetName)}</title>
-<script src="${escape(script)}" async defer></script></head>
+<head><meta charset="utf-8"><title>CAPTCHA test: ${html(settings.keySetName)}</title>
+<script src="${html(script)}" async defer></script></head>
 <body>
 <h1>CAPTCHA test</h1>
-<p>Key set <strong id="key-set">${escape(settings.keySetName)}</strong>, type <strong id="type">${escape(settings.type)}</strong>.</p>
+<p>Key set <strong id="key-set">${html(settings.keySetName)}</strong>, type <strong id="type">${html(settings.type)}</strong>.</p>
 ${widget}
 <p id="result" role="status"></p>
 <script>

@@ -48,7 +48,11 @@ export function credentialStore(db: Database, box: SecretBox, now: () => number)
 
   return {
     read,
-    async put(tenantId: string, kind: CredentialKind, body: Record<string, unknown>): Promise<StoredCredentials> {
+    async put(
+      tenantId: string,
+      kind: CredentialKind,
+      body: Record<string, unknown>,
+    ): Promise<StoredCredentials> {
       const previous = await read(tenantId, kind);
       const settings: Record<string, unknown> = {};
       const secrets: Record<string, string> = {};
@@ -65,7 +69,10 @@ export function credentialStore(db: Database, box: SecretBox, now: () => number)
       }
       if (missing.length > 0)
         throw new ApiError('VALIDATION_FAILED', `Give ${missing.join(', ')} (no stored value to keep)`, {
-          errors: missing.map((name) => ({ pointer: `/${name}`, message: 'required: nothing is stored yet' })),
+          errors: missing.map((name) => ({
+            pointer: `/${name}`,
+            message: 'required: nothing is stored yet',
+          })),
         });
       const at = now();
       const sealed = box.seal(JSON.stringify(secrets));

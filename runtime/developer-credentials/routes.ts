@@ -12,8 +12,8 @@ import type { AppEnv } from '../http/app-env.ts';
 import { ApiError } from '../http/problem.ts';
 import { defineRoute } from '../http/route-spec.ts';
 import { masked } from '../secrets/secret-box.ts';
-import type { StoredCredentials } from './credential-store.ts';
 import { captchaTestPage } from './captcha-test-page.ts';
+import type { StoredCredentials } from './credential-store.ts';
 
 /** The guide: Callback Developers and Administrators have full use of these pages. */
 const developers: Role[] = ['administrator', 'callbackAdministrator', 'callbackDeveloper'];
@@ -34,7 +34,14 @@ export function credentialView(kind: CredentialKind, stored: StoredCredentials) 
       privateKey: maskedKey(secrets.privateKey ?? ''),
       updatedAt,
     };
-  if (kind === 'captcha') return { scoreThreshold: 0.5, hostnames: [], ...settings, secretKey: masked(secrets.secretKey ?? ''), updatedAt };
+  if (kind === 'captcha')
+    return {
+      scoreThreshold: 0.5,
+      hostnames: [],
+      ...settings,
+      secretKey: masked(secrets.secretKey ?? ''),
+      updatedAt,
+    };
   return { ...settings, password: '••••••••', updatedAt };
 }
 
@@ -49,8 +56,10 @@ async function stored(c: Context<AppEnv>, kind: CredentialKind): Promise<StoredC
 export function developerCredentialRoutes(app: Hono<AppEnv>) {
   for (const kind of kinds) {
     const path = `/api/v1/developer/credentials/${kind}`;
-    defineRoute(app, { method: 'get', path, summary: `The ${kind} credentials, secrets masked`, tag, roles: developers }, async (c) =>
-      c.json(credentialView(kind, await stored(c, kind))),
+    defineRoute(
+      app,
+      { method: 'get', path, summary: `The ${kind} credentials, secrets masked`, tag, roles: developers },
+      async (c) => c.json(credentialView(kind, await stored(c, kind))),
     );
     defineRoute<Record<string, unknown>>(
       app,
@@ -62,13 +71,18 @@ export function developerCredentialRoutes(app: Hono<AppEnv>) {
         roles: developers,
         body: `${schema}/${kind}`,
       },
-      async (c, body) => c.json(credentialView(kind, await c.get('runtime').push.credentials.put(tenantOf(c), kind, body))),
+      async (c, body) =>
+        c.json(credentialView(kind, await c.get('runtime').push.credentials.put(tenantOf(c), kind, body))),
     );
-    defineRoute(app, { method: 'delete', path, summary: `Remove the ${kind} credentials`, tag, roles: developers }, async (c) => {
-      const gone = await c.get('runtime').push.credentials.remove(tenantOf(c), kind);
-      if (!gone) throw new ApiError('NOT_FOUND', `No ${kind} credentials are registered`);
-      return c.body(null, 204);
-    });
+    defineRoute(
+      app,
+      { method: 'delete', path, summary: `Remove the ${kind} credentials`, tag, roles: developers },
+      async (c) => {
+        const gone = await c.get('runtime').push.credentials.remove(tenantOf(c), kind);
+        if (!gone) throw new ApiError('NOT_FOUND', `No ${kind} credentials are registered`);
+        return c.body(null, 204);
+      },
+    );
   }
 
   defineRoute<{ target?: string }>(
@@ -96,7 +110,8 @@ export function developerCredentialRoutes(app: Hono<AppEnv>) {
       } catch (error) {
         return c.json({ ok: false, step: 'oauth', message: (error as Error).message });
       }
-      if (!body?.target) return c.json({ ok: true, step: 'oauth', message: 'The service account obtained an access token' });
+      if (!body?.target)
+        return c.json({ ok: true, step: 'oauth', message: 'The service account obtained an access token' });
       const result = await push.fcm.send(
         account,
         { token: body.target, data: { event: 'TEST', message: 'Ringback push test' } },
@@ -114,7 +129,8 @@ export function developerCredentialRoutes(app: Hono<AppEnv>) {
     {
       method: 'post',
       path: '/api/v1/developer/credentials/captcha/test',
-      summary: 'Test the CAPTCHA key set with a token solved on the test page (does not use the token up for GES)',
+      summary:
+        'Test the CAPTCHA key set with a token solved on the test page (does not use the token up for GES)',
       tag,
       roles: developers,
       body: `${schema}/captchaTest`,
@@ -123,7 +139,11 @@ export function developerCredentialRoutes(app: Hono<AppEnv>) {
       const { captcha } = c.get('runtime');
       const found = await stored(c, 'captcha');
       const answer = await captcha.siteVerify(found.secrets.secretKey ?? '', body.token, undefined);
-      const why = captcha.refusal(found.settings as unknown as CaptchaSettings, answer, c.req.header('origin'));
+      const why = captcha.refusal(
+        found.settings as unknown as CaptchaSettings,
+        answer,
+        c.req.header('origin'),
+      );
       return c.json({
         ok: why === undefined,
         message: why === undefined ? 'Success!' : `Refused: ${why}`,
@@ -155,7 +175,10 @@ export function developerCredentialRoutes(app: Hono<AppEnv>) {
     },
     async (c) => {
       const found = await stored(c, 'statistics');
-      return c.json({ ok: true, message: `Statistics credentials of ${String(found.settings.username)} are registered` });
+      return c.json({
+        ok: true,
+        message: `Statistics credentials of ${String(found.settings.username)} are registered`,
+      });
     },
   );
 }

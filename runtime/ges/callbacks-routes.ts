@@ -2,12 +2,12 @@
 import type { Hono } from 'hono';
 import type { GesCreate } from '../../schemas/callbacks-api.generated.ts';
 import { type CallbackRow, findCallback } from '../callbacks/callback-store.ts';
-import { callbackUpcoming } from '../db/schema.ts';
-import type { Runtime } from '../runtime.ts';
 import { queuePosition } from '../callbacks/queries.ts';
 import { callbackRecord } from '../callbacks/record.ts';
+import { callbackUpcoming } from '../db/schema.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { ApiError } from '../http/problem.ts';
+import type { Runtime } from '../runtime.ts';
 import { gesRoute } from './ges-route.ts';
 
 const schema = 'https://ringback.dev/schemas/callbacks-api.schema.json#/$defs';
@@ -59,7 +59,10 @@ export function gesCallbackRoutes(app: Hono<AppEnv>) {
         ...rest
       } = request;
       // The older pushChannel + pushTarget pair means one such target.
-      const pushTargets = [...(listed ?? []), ...(pushTarget ? [{ channel: pushChannel ?? 'FCM', target: pushTarget }] : [])];
+      const pushTargets = [
+        ...(listed ?? []),
+        ...(pushTarget ? [{ channel: pushChannel ?? 'FCM', target: pushTarget }] : []),
+      ];
       const details = { ...rest, ...(pushTargets.length > 0 ? { pushTargets } : {}) };
       const row = await runtime.callbacks.booking.book({
         tenantId,
@@ -73,7 +76,8 @@ export function gesCallbackRoutes(app: Hono<AppEnv>) {
         hasPushTargets: pushTargets.length > 0,
         actor: 'api',
       });
-      if (pushTargets.length > 0 && desiredTime === undefined) await upcomingAtBooking(runtime, tenantId, row);
+      if (pushTargets.length > 0 && desiredTime === undefined)
+        await upcomingAtBooking(runtime, tenantId, row);
       return { data: { id: row.id } };
     },
   );

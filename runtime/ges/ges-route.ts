@@ -5,8 +5,8 @@
  * error is recorded in api_errors, searchable by corrId in the Developer tab.
  */
 
-import { and, eq } from 'drizzle-orm';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { and, eq } from 'drizzle-orm';
 import type { Context, Hono } from 'hono';
 import { schemaValidator } from '../../schemas/validation/index.ts';
 import { slotRecord } from '../callbacks/slots.ts';
@@ -136,7 +136,11 @@ export function gesRoute(
         })
         .onConflictDoNothing()
         .catch(() => undefined);
-      const { errors, slots: proposed, retryAfter } = problem.extra as {
+      const {
+        errors,
+        slots: proposed,
+        retryAfter,
+      } = problem.extra as {
         errors?: unknown;
         slots?: Slot[];
         retryAfter?: number;

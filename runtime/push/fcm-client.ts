@@ -24,7 +24,12 @@ export interface FcmMessage {
 }
 
 interface FcmErrorBody {
-  error?: { code?: number; message?: string; status?: string; details?: { '@type'?: string; errorCode?: string }[] };
+  error?: {
+    code?: number;
+    message?: string;
+    status?: string;
+    details?: { '@type'?: string; errorCode?: string }[];
+  };
 }
 
 function retryAfter(response: Response): number | undefined {
@@ -36,7 +41,11 @@ function retryAfter(response: Response): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
-export function fcmClient(options: { baseUrl?: string | undefined; tokens: GoogleTokens; fetch?: typeof fetch }) {
+export function fcmClient(options: {
+  baseUrl?: string | undefined;
+  tokens: GoogleTokens;
+  fetch?: typeof fetch;
+}) {
   const base = (options.baseUrl ?? FCM_BASE_URL).replace(/\/+$/, '');
   const request = options.fetch ?? fetch;
 
@@ -53,15 +62,18 @@ export function fcmClient(options: { baseUrl?: string | undefined; tokens: Googl
       return { kind: permanent ? 'failed' : 'retry', error: `OAuth: ${(error as Error).message}` };
     }
     try {
-      const response = await request(`${base}/v1/projects/${encodeURIComponent(account.projectId)}/messages:send`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json; charset=utf-8' },
-        body: JSON.stringify({
-          ...(validateOnly ? { validate_only: true } : {}),
-          message: { token: message.token, data: message.data, android: { priority: 'high' } },
-        }),
-        signal: AbortSignal.timeout(10_000),
-      });
+      const response = await request(
+        `${base}/v1/projects/${encodeURIComponent(account.projectId)}/messages:send`,
+        {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json; charset=utf-8' },
+          body: JSON.stringify({
+            ...(validateOnly ? { validate_only: true } : {}),
+            message: { token: message.token, data: message.data, android: { priority: 'high' } },
+          }),
+          signal: AbortSignal.timeout(10_000),
+        },
+      );
       const body = (await response.json().catch(() => ({}))) as FcmErrorBody & { name?: string };
       return { response, body };
     } catch (error) {

@@ -11,7 +11,11 @@ import { pushWorker } from './push-worker.ts';
 export function createPushModule(deps: { db: Database; clock: Clock; config: RuntimeConfig }) {
   const { db, clock, config } = deps;
   const box = secretBox(
-    keyFileSource({ key: config.secretKey, dataDir: config.dataDir, ephemeral: config.databaseUrl === 'memory:' }),
+    keyFileSource({
+      key: config.secretKey,
+      dataDir: config.dataDir,
+      ephemeral: config.databaseUrl === 'memory:',
+    }),
   );
   const credentials = credentialStore(db, box, () => clock.now());
   const tokens = googleTokens({ tokenUrl: config.googleTokenUrl });

@@ -24,7 +24,12 @@ export const targetsOf = sql.raw(`cross join lateral jsonb_array_elements(
  * An insert of `event` for every push target of the rows of `source`, a CTE with the callbacks'
  * id, tenant_id, virtual_queue and details: for use inside the statement that causes the event.
  */
-export function pushFrom(source: string, event: PushEventName, nowMs: number, extra: Record<string, string> = {}) {
+export function pushFrom(
+  source: string,
+  event: PushEventName,
+  nowMs: number,
+  extra: Record<string, string> = {},
+) {
   return sql`
     insert into push_outbox (tenant_id, callback_id, channel, target, event, payload, state, attempts,
       next_attempt_at, created_at)

@@ -34,9 +34,15 @@ interface Claimed {
 }
 
 /** 1 s, 2 s, 4 s … up to ten minutes. */
-export const backoffMs = (attempts: number) => Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.max(0, attempts - 1));
+export const backoffMs = (attempts: number) =>
+  Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.max(0, attempts - 1));
 
-export function pushWorker(deps: { db: Database; clock: Clock; credentials: CredentialStore; fcm: FcmClient }) {
+export function pushWorker(deps: {
+  db: Database;
+  clock: Clock;
+  credentials: CredentialStore;
+  fcm: FcmClient;
+}) {
   const { db, clock, credentials, fcm } = deps;
   let running: Promise<void> | undefined;
   let again = false;

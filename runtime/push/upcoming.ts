@@ -40,6 +40,20 @@ export function purgeDeadline(config: QueueConfig, queuedAt: number): number {
   return deadline;
 }
 
+/**
+ * Whether CALLBACK_UPCOMING goes now to a callback with this EWT: known, under the threshold, and
+ * reaching the top before the callback would be purged or the business day end.
+ */
+export function upcomingDue(
+  ewtSeconds: number | undefined,
+  thresholdSeconds: number,
+  nowMs: number,
+  deadlineMs: number,
+) {
+  if (ewtSeconds === undefined || ewtSeconds >= thresholdSeconds) return false;
+  return nowMs + ewtSeconds * 1000 < deadlineMs;
+}
+
 export async function pushUpcoming(
   db: Database,
   host: ContactCenterHost,
@@ -68,11 +82,14 @@ export async function pushUpcoming(
     select r.id, r.position::int as position, r.queued_at from ranked r
     where jsonb_typeof(r.details -> 'pushTargets') = 'array'
       and not exists (select 1 from callback_upcoming u where u.callback_id = r.id)`);
-  const due = rows<Candidate>(result).filter((c) => {
-    const ewt = ewtAt(host, config, c.position);
-    if (ewt === undefined || ewt >= thresholdSeconds) return false;
-    return nowMs + ewt * 1000 < purgeDeadline(config, Number(c.queued_at));
-  });
+  const due = rows<Candidate>(result).filter((c) =>
+    upcomingDue(
+      ewtAt(host, config, c.position),
+      thresholdSeconds,
+      nowMs,
+      purgeDeadline(config, Number(c.queued_at)),
+    ),
+  );
   if (due.length === 0) return 0;
   const ids = `{${due.map((c) => c.id).join(',')}}`;
   const sent = await db.execute(sql`

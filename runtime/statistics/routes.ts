@@ -28,17 +28,22 @@ const same = (a: string, b: string) => {
 async function authorize(c: Context<AppEnv>, tenantId: string): Promise<void> {
   const stored = await c.get('runtime').push.credentials.read(tenantId, 'statistics');
   if (!stored)
-    throw new ApiError('STATISTICS_UNAUTHORIZED', 'Register statistics credentials in the Developer tab first');
-  const header = c.req.header('authorization');
-  if (!header) return;
-  const [scheme, encoded = ''] = header.split(' ');
+    throw new ApiError(
+      'STATISTICS_UNAUTHORIZED',
+      'Register statistics credentials in the Developer tab first',
+    );
+  // Basic credentials, when sent, must be the registered ones (another scheme is not about them).
+  const [scheme, encoded = ''] = (c.req.header('authorization') ?? '').split(' ');
+  if (scheme?.toLowerCase() !== 'basic') return;
   const [username = '', ...rest] = Buffer.from(encoded, 'base64').toString('utf8').split(':');
   if (
-    scheme?.toLowerCase() !== 'basic' ||
     !same(username, String(stored.settings.username)) ||
     !same(rest.join(':'), stored.secrets.password ?? '')
   )
-    throw new ApiError('STATISTICS_UNAUTHORIZED', 'The statistics credentials do not match the registered ones');
+    throw new ApiError(
+      'STATISTICS_UNAUTHORIZED',
+      'The statistics credentials do not match the registered ones',
+    );
 }
 
 /** `max-age=N` of the request's cache-control (N raised to 15), or undefined for a fresh answer. */

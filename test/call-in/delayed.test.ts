@@ -4,14 +4,26 @@
  * CALLBACK_READY at the top with an agent Ready, the app's call-in request and the second push
  * with number and code, the call with the code, the match and the agent. Then expiry and purge.
  */
+
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callIdOf } from '../../runtime/callbacks/execution.ts';
 import { rows } from '../../runtime/db/migrate.ts';
-import { sql } from 'drizzle-orm';
-import { type Sales } from '../ges/support.ts';
-import { eventually } from '../support/google-fakes.ts';
+import type { Sales } from '../ges/support.ts';
 import { fakesAndEnv, type GoogleFakes, registerPush } from '../push/support.ts';
-import { assign, call, callback, DELAYED_VQ, matchApplication, POOL, publish, putGroup, setAgent, startCallIn } from './support.ts';
+import { eventually } from '../support/google-fakes.ts';
+import {
+  assign,
+  call,
+  callback,
+  DELAYED_VQ,
+  matchApplication,
+  POOL,
+  publish,
+  putGroup,
+  setAgent,
+  startCallIn,
+} from './support.ts';
 
 let ctx: Sales;
 let fakes: GoogleFakes;
@@ -22,8 +34,15 @@ beforeAll(async () => {
   fakes = setup.fakes;
   ctx = await startCallIn(setup.env, 10);
   await registerPush(ctx, setup.account.privateKey);
-  await putGroup(ctx, 'Delayed', { numbers: [{ number: DNIS }], accessCode: { enabled: true, length: 4 }, expirySeconds: 120 });
-  await publish(ctx, matchApplication('delayed-match', ['accessCode', 'dnis'], { routingType: 'systemVariables' }));
+  await putGroup(ctx, 'Delayed', {
+    numbers: [{ number: DNIS }],
+    accessCode: { enabled: true, length: 4 },
+    expirySeconds: 120,
+  });
+  await publish(
+    ctx,
+    matchApplication('delayed-match', ['accessCode', 'dnis'], { routingType: 'systemVariables' }),
+  );
   await assign(ctx, DNIS, 'delayed-match');
 }, 180_000);
 afterAll(async () => {
@@ -48,7 +67,9 @@ const reasons = async (id: string) =>
 const applicationOutcome = (id: string, attempt: number) =>
   eventually(async () => {
     const view = (await ctx.api.get(`/api/v1/test-calls/${callIdOf(id, attempt)}`)).body;
-    return view.trace?.find((t: { blockId: string }) => t.blockId === 'connect')?.outcome as string | undefined;
+    return view.trace?.find((t: { blockId: string }) => t.blockId === 'connect')?.outcome as
+      | string
+      | undefined;
   });
 const upcoming = async () =>
   Object.fromEntries(
@@ -62,7 +83,10 @@ const ids: Record<string, string> = {};
 
 describe('Click-To-Call-In (Delayed)', () => {
   it('requires push targets in a USERORIGINATED queue', async () => {
-    const reply = await ctx.ges('POST', '/callbacks/create', { serviceName: DELAYED_VQ, phoneNumber: '+14155550169' });
+    const reply = await ctx.ges('POST', '/callbacks/create', {
+      serviceName: DELAYED_VQ,
+      phoneNumber: '+14155550169',
+    });
     expect(reply.status).toBe(400);
     expect(reply.body.data.errors).toEqual([{ pointer: '/pushTargets', message: expect.any(String) }]);
   });
@@ -75,7 +99,10 @@ describe('Click-To-Call-In (Delayed)', () => {
     await ctx.advance(1);
     expect(await reasons(id)).toEqual(['QUEUED:BOOKED', 'QUEUED:CALLBACK_READY']);
     const ready = await eventually(() => pushed('tok-W', 'CALLBACK_READY')[0]);
-    expect(ready).toMatchObject({ project: 'ringback-test', data: { callbackId: id, serviceName: DELAYED_VQ } });
+    expect(ready).toMatchObject({
+      project: 'ringback-test',
+      data: { callbackId: id, serviceName: DELAYED_VQ },
+    });
     expect((await callback(ctx, id)).callbackState).toBe('QUEUED');
 
     const reply = await ctx.ges('POST', '/call-in/requests/create', {
@@ -85,20 +112,37 @@ describe('Click-To-Call-In (Delayed)', () => {
     });
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     const request = reply.body.data;
-    expect(request).toMatchObject({ toPhoneNumber: DNIS, accessCode: expect.stringMatching(/^\d{4}$/), callbackServiceId: id });
+    expect(request).toMatchObject({
+      toPhoneNumber: DNIS,
+      accessCode: expect.stringMatching(/^\d{4}$/),
+      callbackServiceId: id,
+    });
     const details = await eventually(() => pushed('tok-W', 'CALL_IN_DETAILS')[0]!);
-    expect(details.data).toMatchObject({ toPhoneNumber: DNIS, accessCode: request.accessCode, callbackId: id });
+    expect(details.data).toMatchObject({
+      toPhoneNumber: DNIS,
+      accessCode: request.accessCode,
+      callbackId: id,
+    });
 
     const view = await call(ctx, DNIS, '+14155550170', [`${request.accessCode}#`]);
     const trace = view.trace.map((t: { blockId: string; outcome: string }) => `${t.blockId}:${t.outcome}`);
     expect(trace).toContain('match:match:accessCode+dnis');
     expect(trace).toContain('route:routed');
-    expect(view.variables).toMatchObject({ RoutingVirtualQueue: DELAYED_VQ, RoutingSkillExpression: 'CallIn>0' });
+    expect(view.variables).toMatchObject({
+      RoutingVirtualQueue: DELAYED_VQ,
+      RoutingSkillExpression: 'CallIn>0',
+    });
     expect(view.variables.RoutingAgentId).toContain('dora');
     firstAgentAt = Date.parse((await ctx.api.get('/api/v1/sim/clock')).body.now);
-    expect(await callback(ctx, id)).toMatchObject({ callbackState: 'COMPLETED', callbackReason: 'CUSTOMER_CALLED_IN' });
+    expect(await callback(ctx, id)).toMatchObject({
+      callbackState: 'COMPLETED',
+      callbackReason: 'CUSTOMER_CALLED_IN',
+    });
     expect(await applicationOutcome(id, 1)).toBe('connected');
-    const again = await ctx.ges('POST', '/call-in/requests/create', { groupName: 'Delayed', callbackServiceId: id });
+    const again = await ctx.ges('POST', '/call-in/requests/create', {
+      groupName: 'Delayed',
+      callbackServiceId: id,
+    });
     expect(again.status).toBe(400);
     expect(again.body.data.code).toBe('CALLBACK_NOT_CALLABLE_IN');
     // No dial was ever made for it, and no outbound-only push.
@@ -137,20 +181,32 @@ describe('Click-To-Call-In (Delayed)', () => {
     expect(record.callbackState).toBe('QUEUED');
     expect(await reasons(ids.a1!)).toContain('QUEUED:PUSHED_CALLBACK_EXPIRED');
     expect(await applicationOutcome(ids.a1!, 1)).toBe('expired');
-    const refused = await ctx.ges('POST', '/call-in/requests/create', { groupName: 'Delayed', callbackServiceId: ids.a1 });
+    const refused = await ctx.ges('POST', '/call-in/requests/create', {
+      groupName: 'Delayed',
+      callbackServiceId: ids.a1,
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.data.code).toBe('CALLBACK_NOT_CALLABLE_IN');
     // Still purged only by Callback Purge Time (60 minutes here).
     await ctx.advance(3600);
-    expect(await callback(ctx, ids.a1!)).toMatchObject({ callbackState: 'COMPLETED', callbackReason: 'PURGED_TIMEOUT' });
+    expect(await callback(ctx, ids.a1!)).toMatchObject({
+      callbackState: 'COMPLETED',
+      callbackReason: 'PURGED_TIMEOUT',
+    });
     const purged = await eventually(() => pushed('tok-1', 'CALLBACK_PURGED')[0]!);
     expect(purged.data).toMatchObject({ callbackId: ids.a1, reason: 'PURGED_TIMEOUT' });
-    const afterPurge = await ctx.ges('POST', '/call-in/requests/create', { groupName: 'Delayed', callbackServiceId: ids.a1 });
+    const afterPurge = await ctx.ges('POST', '/call-in/requests/create', {
+      groupName: 'Delayed',
+      callbackServiceId: ids.a1,
+    });
     expect(afterPurge.body.data.code).toBe('CALLBACK_NOT_CALLABLE_IN');
   });
 
   it('refuses a call-in for a callback of a queue that is not USERORIGINATED', async () => {
-    const outbound = await ctx.ges('POST', '/callbacks/create', { serviceName: 'Sales_VQ', phoneNumber: '+14155550180' });
+    const outbound = await ctx.ges('POST', '/callbacks/create', {
+      serviceName: 'Sales_VQ',
+      phoneNumber: '+14155550180',
+    });
     const reply = await ctx.ges('POST', '/call-in/requests/create', {
       groupName: 'Delayed',
       callbackServiceId: outbound.body.data.id,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Sales, startSales } from '../ges/support.ts';
 import { ApiClient } from '../support/client.ts';
-import { startSales, type Sales } from '../ges/support.ts';
 import { putGroup } from './support.ts';
 
 let ctx: Sales;
@@ -35,7 +35,9 @@ describe('Click-To-Call-In groups', () => {
       numbers: [{ number: '+18005550401' }],
     });
     expect(renamed.status).toBe(400);
-    expect(renamed.body.errors).toEqual([{ pointer: '/name', message: expect.stringContaining('cannot change') }]);
+    expect(renamed.body.errors).toEqual([
+      { pointer: '/name', message: expect.stringContaining('cannot change') },
+    ]);
     const updated = await ctx.api.put('/api/v1/call-in-groups/Mobile%20App%20(US)', {
       name: 'Mobile App (US)',
       numbers: [{ number: '+18005550401' }],
@@ -80,7 +82,9 @@ describe('Click-To-Call-In groups', () => {
     const duplicate = await ctx.api.put('/api/v1/call-in-groups/Limits', {
       numbers: [{ number: '+18005550401' }, { number: '18005550401' }],
     });
-    expect(duplicate.body.errors).toEqual([{ pointer: '/numbers/1/number', message: expect.stringContaining('duplicates') }]);
+    expect(duplicate.body.errors).toEqual([
+      { pointer: '/numbers/1/number', message: expect.stringContaining('duplicates') },
+    ]);
     for (const [body, pointer] of [
       [{ numbers: [] }, '/numbers'],
       [{ numbers: [{ number: '+18005550401' }], expirySeconds: 9 }, '/expirySeconds'],
@@ -117,7 +121,10 @@ describe('Click-To-Call-In groups', () => {
     expect((await ctx.api.get('/api/v1/call-in-groups/Csv')).body.numbers).toEqual([
       { number: '+18005550499', description: '' },
     ]);
-    const good = await csv('Csv', '+18005550410,front desk\n18005550411,\n"+18005550412","quoted, with comma"\n');
+    const good = await csv(
+      'Csv',
+      '+18005550410,front desk\n18005550411,\n"+18005550412","quoted, with comma"\n',
+    );
     expect(good.status, JSON.stringify(good.body)).toBe(200);
     expect(good.body.numbers).toEqual([
       { number: '+18005550410', description: 'front desk' },
@@ -138,11 +145,17 @@ describe('Click-To-Call-In groups', () => {
       ['businessUser', false],
     ] as const) {
       const username = `u-${role}`.toLowerCase();
-      const made = await ctx.api.post('/api/v1/users', { username, password: 'password-1234', roles: [role] });
+      const made = await ctx.api.post('/api/v1/users', {
+        username,
+        password: 'password-1234',
+        roles: [role],
+      });
       expect(made.status, JSON.stringify(made.body)).toBeLessThan(300);
       const user = await new ApiClient(ctx.started.baseUrl).login(username, 'password-1234');
       expect((await user.get('/api/v1/call-in-groups/Roles')).status).toBe(canRead ? 200 : 403);
-      expect((await user.put('/api/v1/call-in-groups/Roles', { numbers: [{ number: '+18005550421' }] })).status).toBe(403);
+      expect(
+        (await user.put('/api/v1/call-in-groups/Roles', { numbers: [{ number: '+18005550421' }] })).status,
+      ).toBe(403);
       expect((await user.delete('/api/v1/call-in-groups/Roles')).status).toBe(403);
     }
     const admin = await ctx.api.post('/api/v1/users', {
@@ -152,7 +165,9 @@ describe('Click-To-Call-In groups', () => {
     });
     expect(admin.status).toBeLessThan(300);
     const cbAdmin = await new ApiClient(ctx.started.baseUrl).login('cbadmin', 'password-1234');
-    expect((await cbAdmin.put('/api/v1/call-in-groups/Roles', { numbers: [{ number: '+18005550421' }] })).status).toBe(200);
+    expect(
+      (await cbAdmin.put('/api/v1/call-in-groups/Roles', { numbers: [{ number: '+18005550421' }] })).status,
+    ).toBe(200);
     expect((await cbAdmin.delete('/api/v1/call-in-groups/Roles')).status).toBe(204);
     expect((await cbAdmin.get('/api/v1/call-in-groups/Roles')).status).toBe(404);
   });

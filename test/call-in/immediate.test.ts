@@ -13,7 +13,10 @@ beforeAll(async () => {
   });
   await publish(
     ctx,
-    matchApplication('immediate-match', ['accessCode', 'dnis'], { virtualQueue: 'Sales_VQ', skillExpression: 'Sales>0' }),
+    matchApplication('immediate-match', ['accessCode', 'dnis'], {
+      virtualQueue: 'Sales_VQ',
+      skillExpression: 'Sales>0',
+    }),
   );
   for (const number of POOL) await assign(ctx, number, 'immediate-match');
 }, 180_000);
@@ -91,7 +94,9 @@ describe('Click-To-Call-In (Immediate)', () => {
     await putGroup(ctx, 'Fair', { numbers: POOL.map((number) => ({ number })) });
     const given: string[] = [];
     for (let i = 0; i < 6; i++) {
-      given.push((await ctx.ges('POST', '/call-in/requests/create', { groupName: 'Fair' })).body.data.toPhoneNumber);
+      given.push(
+        (await ctx.ges('POST', '/call-in/requests/create', { groupName: 'Fair' })).body.data.toPhoneNumber,
+      );
       await ctx.advance(1);
     }
     expect(given).toEqual([...POOL, ...POOL]);

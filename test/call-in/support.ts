@@ -11,10 +11,26 @@ export const POOL = ['+18005550301', '+18005550302', '+18005550303'];
 export const DELAYED_VQ = 'Delayed_VQ';
 
 /** Match on the access code entered and the number dialled; route with the request's parameters. */
-export function matchApplication(id: string, criteria: string[], route: Record<string, unknown>): Application {
+export function matchApplication(
+  id: string,
+  criteria: string[],
+  route: Record<string, unknown>,
+): Application {
   const ports = Object.fromEntries(
-    ['match:accessCode', 'match:dnis', 'match:ani', 'match:accessCode+ani', 'match:ani+dnis', 'match:accessCode+dnis']
-      .filter((port) => port.slice(6).split('+').every((c) => criteria.includes(c)))
+    [
+      'match:accessCode',
+      'match:dnis',
+      'match:ani',
+      'match:accessCode+ani',
+      'match:ani+dnis',
+      'match:accessCode+dnis',
+    ]
+      .filter((port) =>
+        port
+          .slice(6)
+          .split('+')
+          .every((c) => criteria.includes(c)),
+      )
       .map((port) => [port, 'sorry']),
   );
   const full = `match:${['accessCode', 'ani', 'dnis'].filter((c) => criteria.includes(c)).join('+')}`;
@@ -96,7 +112,11 @@ export function delayedCallbackApplication(): Application {
         type: 'callback-v2',
         typeVersion: 1,
         phase: 'initialize',
-        properties: { virtualQueueSource: 'literal', virtualQueue: DELAYED_VQ, connectCustomer: 'customerDialsIn' },
+        properties: {
+          virtualQueueSource: 'literal',
+          virtualQueue: DELAYED_VQ,
+          connectCustomer: 'customerDialsIn',
+        },
         next: {},
       },
     },
@@ -156,7 +176,8 @@ export async function call(ctx: Sales, dnis: string, ani: string, digits: string
   const start = await ctx.api.post('/api/v1/test-calls', { dnis, ani });
   expect(start.status, JSON.stringify(start.body)).toBe(201);
   let view = start.body;
-  for (const entry of digits) view = (await ctx.api.post(`/api/v1/test-calls/${view.id}/dtmf`, { digits: entry })).body;
+  for (const entry of digits)
+    view = (await ctx.api.post(`/api/v1/test-calls/${view.id}/dtmf`, { digits: entry })).body;
   return view;
 }
 

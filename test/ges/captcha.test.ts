@@ -1,7 +1,7 @@
 /** reCAPTCHA on every GES callback operation, against a local siteverify that checks the form. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CAPTCHA_SECRET, fakesAndEnv, type GoogleFakes } from '../push/support.ts';
 import { putGroup } from '../call-in/support.ts';
+import { CAPTCHA_SECRET, fakesAndEnv, type GoogleFakes } from '../push/support.ts';
 import { type Sales, startSales } from './support.ts';
 
 let ctx: Sales;
@@ -13,7 +13,9 @@ beforeAll(async () => {
   fakes = setup.fakes;
   ctx = await startSales(setup.env);
   await putGroup(ctx, 'Web', { numbers: [{ number: '+18005550350' }] });
-  existing = (await ctx.ges('POST', '/callbacks/create', { serviceName: 'Sales_VQ', phoneNumber: '+14155550190' })).body.data.id;
+  existing = (
+    await ctx.ges('POST', '/callbacks/create', { serviceName: 'Sales_VQ', phoneNumber: '+14155550190' })
+  ).body.data.id;
 }, 180_000);
 afterAll(async () => {
   await ctx?.started.stop();
@@ -53,13 +55,20 @@ describe('CAPTCHA on the GES callback operations', () => {
   it('registers a key set with its secret masked, and renders its widget on the test page', async () => {
     const reply = await captcha();
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
-    expect(reply.body).toMatchObject({ enabled: true, type: 'v3', keySetName: 'Web v3', siteKey: '6Lc-site-key' });
+    expect(reply.body).toMatchObject({
+      enabled: true,
+      type: 'v3',
+      keySetName: 'Web v3',
+      siteKey: '6Lc-site-key',
+    });
     expect(JSON.stringify(reply.body)).not.toContain(CAPTCHA_SECRET);
     const page = await ctx.api.get('/api/v1/developer/credentials/captcha/test-page');
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(page.body).toContain('https://www.google.com/recaptcha/api.js?render=6Lc-site-key');
-    const tested = await ctx.api.post('/api/v1/developer/credentials/captcha/test', { token: fakes.captchaToken() });
+    const tested = await ctx.api.post('/api/v1/developer/credentials/captcha/test', {
+      token: fakes.captchaToken(),
+    });
     expect(tested.body).toMatchObject({ ok: true, message: 'Success!', score: 0.9 });
   });
 
@@ -81,12 +90,19 @@ describe('CAPTCHA on the GES callback operations', () => {
       expect(replay.body.status.message, name).toContain('already used');
     }
     const last = fakes.verifications.at(-1)!;
-    expect(last).toMatchObject({ secret: CAPTCHA_SECRET, response: expect.stringMatching(/^03A/), remoteip: '127.0.0.1' });
+    expect(last).toMatchObject({
+      secret: CAPTCHA_SECRET,
+      response: expect.stringMatching(/^03A/),
+      remoteip: '127.0.0.1',
+    });
   });
 
   it('refuses a v3 score under the threshold and a token solved on another hostname', async () => {
     await captcha({ scoreThreshold: 0.7 });
-    const low = await ctx.ges('GET', `/callbacks/queue-status/Sales_VQ?captchaToken=${fakes.captchaToken({ score: 0.3 })}`);
+    const low = await ctx.ges(
+      'GET',
+      `/callbacks/queue-status/Sales_VQ?captchaToken=${fakes.captchaToken({ score: 0.3 })}`,
+    );
     expect(low.status).toBe(401);
     expect(low.body.status.message).toContain('score 0.3');
     await captcha({ hostnames: ['shop.example.com'] });
@@ -103,13 +119,18 @@ describe('CAPTCHA on the GES callback operations', () => {
     expect(right.status).toBe(200);
     // v2 has no score: only success and hostname count.
     await captcha({ type: 'v2-checkbox', hostnames: [] });
-    const v2 = await ctx.ges('GET', `/callbacks/queue-status/Sales_VQ?captchaToken=${fakes.captchaToken({ score: 0.1 })}`);
+    const v2 = await ctx.ges(
+      'GET',
+      `/callbacks/queue-status/Sales_VQ?captchaToken=${fakes.captchaToken({ score: 0.1 })}`,
+    );
     expect(v2.status).toBe(200);
   });
 
   it('is not asked for when CAPTCHA is disabled', async () => {
     await captcha({ enabled: false });
-    existing = (await ctx.ges('POST', '/callbacks/create', { serviceName: 'Sales_VQ', phoneNumber: '+14155550192' })).body.data.id;
+    existing = (
+      await ctx.ges('POST', '/callbacks/create', { serviceName: 'Sales_VQ', phoneNumber: '+14155550192' })
+    ).body.data.id;
     const before = fakes.verifications.length;
     for (const [name, operation] of operations()) expect((await operation()).status, name).toBe(200);
     expect(fakes.verifications.length).toBe(before);

@@ -37,7 +37,11 @@ const kick = () => ctx.started.runtime.push.worker.kick();
 describe('push credentials', () => {
   it('stores the service account encrypted, shows it masked, and keeps a secret left out of an update', async () => {
     const view = await registerPush(ctx, privateKey);
-    expect(view).toMatchObject({ projectId: 'ringback-test', appId: '1:1234567890:web:abcdef', senderId: '1234567890' });
+    expect(view).toMatchObject({
+      projectId: 'ringback-test',
+      appId: '1:1234567890:web:abcdef',
+      senderId: '1234567890',
+    });
     expect(view.clientEmail).toMatch(/^fire•+\.com$/);
     expect(JSON.stringify(view)).not.toContain(privateKey.slice(40, 80));
     const [{ secret }] = rows<{ secret: string }>(
@@ -55,14 +59,22 @@ describe('push credentials', () => {
     expect(tested.body).toMatchObject({ ok: true, step: 'oauth' });
     const sent = await ctx.api.post('/api/v1/developer/credentials/push/test', { target: 'web-test-token' });
     expect(sent.body).toMatchObject({ ok: true, step: 'send' });
-    expect(fakes.messages.at(-1)).toMatchObject({ token: 'web-test-token', validateOnly: true, project: 'ringback-test' });
+    expect(fakes.messages.at(-1)).toMatchObject({
+      token: 'web-test-token',
+      validateOnly: true,
+      project: 'ringback-test',
+    });
   });
 
   it('reports a key Google refuses, without storing anything else', async () => {
     const other = await serviceAccount();
     await registerPush(ctx, other.privateKey);
     const tested = await ctx.api.post('/api/v1/developer/credentials/push/test', {});
-    expect(tested.body).toMatchObject({ ok: false, step: 'oauth', message: expect.stringContaining('invalid_grant') });
+    expect(tested.body).toMatchObject({
+      ok: false,
+      step: 'oauth',
+      message: expect.stringContaining('invalid_grant'),
+    });
     expect(fakes.tokenRefusals.at(-1)).toContain('Invalid JWT Signature');
     await registerPush(ctx, privateKey);
   });
@@ -93,10 +105,17 @@ describe('the push outbox', () => {
     const at = await now(ctx);
     await kick();
     let [row] = await rowFor('tok-503');
-    expect(row).toMatchObject({ state: 'PENDING', attempts: 1, last_error: expect.stringContaining('503 UNAVAILABLE') });
+    expect(row).toMatchObject({
+      state: 'PENDING',
+      attempts: 1,
+      last_error: expect.stringContaining('503 UNAVAILABLE'),
+    });
     expect(Number(row!.next_attempt_at)).toBe(at + 1000);
     const [quota] = await rowFor('tok-429');
-    expect(quota).toMatchObject({ state: 'PENDING', last_error: expect.stringContaining('429 QUOTA_EXCEEDED') });
+    expect(quota).toMatchObject({
+      state: 'PENDING',
+      last_error: expect.stringContaining('429 QUOTA_EXCEEDED'),
+    });
     expect(Number(quota!.next_attempt_at)).toBe(at + 30_000);
     await ctx.advance(1);
     await kick();

@@ -89,7 +89,11 @@ export async function startGoogleFakes(options: {
     },
     captchaToken(options = {}) {
       const token = `03A${randomUUID().replaceAll('-', '')}`;
-      captchaTokens.set(token, { score: options.score ?? 0.9, hostname: options.hostname ?? 'localhost', used: false });
+      captchaTokens.set(token, {
+        score: options.score ?? 0.9,
+        hostname: options.hostname ?? 'localhost',
+        used: false,
+      });
       return token;
     },
     verifications: [],
@@ -101,8 +105,10 @@ export async function startGoogleFakes(options: {
     const body = await read(request);
     if (request.method === 'POST' && url.pathname === '/token') return token(body, response);
     const send_ = /^\/v1\/projects\/([^/]+)\/messages:send$/.exec(url.pathname);
-    if (request.method === 'POST' && send_) return fcm(decodeURIComponent(send_[1]!), request, body, response);
-    if (request.method === 'POST' && url.pathname === '/recaptcha/api/siteverify') return siteverify(body, response);
+    if (request.method === 'POST' && send_)
+      return fcm(decodeURIComponent(send_[1]!), request, body, response);
+    if (request.method === 'POST' && url.pathname === '/recaptcha/api/siteverify')
+      return siteverify(body, response);
     send(response, 404, { error: 'not found' });
   }
 
@@ -113,7 +119,10 @@ export async function startGoogleFakes(options: {
       send(response, 400, { error: 'invalid_grant', error_description: description });
     };
     if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer')
-      return send(response, 400, { error: 'unsupported_grant_type', error_description: 'Invalid grant_type' });
+      return send(response, 400, {
+        error: 'unsupported_grant_type',
+        error_description: 'Invalid grant_type',
+      });
     try {
       const { payload, protectedHeader } = await jwtVerify(form.get('assertion') ?? '', options.publicKey, {
         issuer: options.clientEmail,
@@ -121,9 +130,12 @@ export async function startGoogleFakes(options: {
         algorithms: ['RS256'],
       });
       if (protectedHeader.typ !== 'JWT') return refuse('Invalid JWT header');
-      if (payload.scope !== 'https://www.googleapis.com/auth/firebase.messaging') return refuse('Invalid scope');
+      if (payload.scope !== 'https://www.googleapis.com/auth/firebase.messaging')
+        return refuse('Invalid scope');
       if (!payload.iat || !payload.exp || payload.exp - payload.iat > 3600)
-        return refuse('Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe.');
+        return refuse(
+          'Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe.',
+        );
     } catch (error) {
       return refuse(`Invalid JWT Signature. (${(error as Error).message})`);
     }
@@ -139,7 +151,11 @@ export async function startGoogleFakes(options: {
       return send(
         response,
         401,
-        fcmError(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials. Expected OAuth 2 access token.'),
+        fcmError(
+          401,
+          'UNAUTHENTICATED',
+          'Request had invalid authentication credentials. Expected OAuth 2 access token.',
+        ),
       );
     let parsed: { message?: { token?: unknown; data?: Record<string, unknown> }; validate_only?: boolean };
     try {
@@ -155,12 +171,20 @@ export async function startGoogleFakes(options: {
       Object.values(data).some((value) => typeof value !== 'string') ||
       Object.keys(parsed).some((key) => key !== 'message' && key !== 'validate_only')
     )
-      return send(response, 400, fcmError(400, 'INVALID_ARGUMENT', 'Request contains an invalid argument.', 'INVALID_ARGUMENT'));
+      return send(
+        response,
+        400,
+        fcmError(400, 'INVALID_ARGUMENT', 'Request contains an invalid argument.', 'INVALID_ARGUMENT'),
+      );
     const target = message.token;
     fakes.attempts.set(target, (fakes.attempts.get(target) ?? 0) + 1);
     const answer = scripts.get(target)?.shift() ?? 'ok';
     if (answer === 'unregistered')
-      return send(response, 404, fcmError(404, 'NOT_FOUND', 'Requested entity was not found.', 'UNREGISTERED'));
+      return send(
+        response,
+        404,
+        fcmError(404, 'NOT_FOUND', 'Requested entity was not found.', 'UNREGISTERED'),
+      );
     if (answer === 'quota')
       return send(
         response,
@@ -169,10 +193,28 @@ export async function startGoogleFakes(options: {
         { 'retry-after': '30' },
       );
     if (answer === 'unavailable')
-      return send(response, 503, fcmError(503, 'UNAVAILABLE', 'The service is currently unavailable.', 'UNAVAILABLE'));
+      return send(
+        response,
+        503,
+        fcmError(503, 'UNAVAILABLE', 'The service is currently unavailable.', 'UNAVAILABLE'),
+      );
     if (answer === 'invalid')
-      return send(response, 400, fcmError(400, 'INVALID_ARGUMENT', 'The registration token is not a valid FCM registration token', 'INVALID_ARGUMENT'));
-    fakes.messages.push({ project, token: target, data: data as Record<string, string>, validateOnly: parsed.validate_only === true });
+      return send(
+        response,
+        400,
+        fcmError(
+          400,
+          'INVALID_ARGUMENT',
+          'The registration token is not a valid FCM registration token',
+          'INVALID_ARGUMENT',
+        ),
+      );
+    fakes.messages.push({
+      project,
+      token: target,
+      data: data as Record<string, string>,
+      validateOnly: parsed.validate_only === true,
+    });
     send(response, 200, { name: `projects/${project}/messages/0:${Date.now()}%${randomUUID().slice(0, 8)}` });
   }
 
@@ -182,7 +224,8 @@ export async function startGoogleFakes(options: {
     if (!form.secret) return send(response, 200, { success: false, 'error-codes': ['missing-input-secret'] });
     if (options.captchaSecret && form.secret !== options.captchaSecret)
       return send(response, 200, { success: false, 'error-codes': ['invalid-input-secret'] });
-    if (!form.response) return send(response, 200, { success: false, 'error-codes': ['missing-input-response'] });
+    if (!form.response)
+      return send(response, 200, { success: false, 'error-codes': ['missing-input-response'] });
     const known = captchaTokens.get(form.response);
     if (!known) return send(response, 200, { success: false, 'error-codes': ['invalid-input-response'] });
     if (known.used) return send(response, 200, { success: false, 'error-codes': ['timeout-or-duplicate'] });
