@@ -9,6 +9,8 @@ import { TopBar } from './top-bar.tsx';
 const DesignerScreen = lazy(() => import('../designer/designer-screen.tsx'));
 const BusinessHoursScreen = lazy(() => import('../business-hours/business-hours-screen.tsx'));
 const CallbackSettingsScreen = lazy(() => import('../callback-settings/callback-settings-screen.tsx'));
+const CallInScreen = lazy(() => import('../console/call-in/call-in-screen.tsx'));
+const CallInConfigScreen = lazy(() => import('../console/call-in-config/call-in-config-screen.tsx'));
 
 export function App() {
   const user = useSession((s) => s.user);
@@ -34,6 +36,14 @@ export function App() {
       ) : route.name === 'callbackSettings' ? (
         <Suspense fallback={<div className="splash">Loading…</div>}>
           <CallbackSettingsScreen />
+        </Suspense>
+      ) : route.name === 'callIn' ? (
+        <Suspense fallback={<div className="splash">Loading…</div>}>
+          <CallInScreen />
+        </Suspense>
+      ) : route.name === 'callInConfig' ? (
+        <Suspense fallback={<div className="splash">Loading…</div>}>
+          <CallInConfigScreen />
         </Suspense>
       ) : (
         <ApplicationsScreen />

@@ -6,6 +6,8 @@ export type Route =
   | { name: 'applications' }
   | { name: 'businessHours' }
   | { name: 'callbackSettings' }
+  | { name: 'callIn' }
+  | { name: 'callInConfig' }
   | { name: 'designer'; applicationId: string };
 
 export function parseRoute(hash: string): Route {
@@ -15,6 +17,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/login') return { name: 'login' };
   if (path === '/business-hours') return { name: 'businessHours' };
   if (path === '/callback-settings') return { name: 'callbackSettings' };
+  if (path === '/call-in') return { name: 'callIn' };
+  if (path === '/tools/call-in-config') return { name: 'callInConfig' };
   return { name: 'applications' };
 }
 

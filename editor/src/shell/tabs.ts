@@ -17,6 +17,22 @@ export const tabs: readonly Tab[] = [
   { id: 'applications', path: '/applications', roles: designerRoles },
   { id: 'businessHours', path: '/business-hours', roles: designerRoles },
   { id: 'callbackSettings', path: '/callback-settings', roles: designerRoles },
+  {
+    id: 'callIn',
+    path: '/call-in',
+    roles: ['administrator', 'callbackAdministrator', 'callbackDeveloper'],
+  },
+  {
+    id: 'callInConfig',
+    path: '/tools/call-in-config',
+    roles: [
+      'administrator',
+      'callbackAdministrator',
+      'callbackDeveloper',
+      'callbackSupervisor',
+      'callbackMonitor',
+    ],
+  },
 ];
 
 export function visibleTabs(userRoles: readonly string[]): Tab[] {
