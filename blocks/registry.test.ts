@@ -109,6 +109,7 @@ describe('block registry', () => {
       'assign-variables',
       'business-hours',
       'callback-v2',
+      'click-to-call-in-match',
       'menu',
       'play-message',
       'route-call',
