@@ -23,26 +23,35 @@ export const secretMembers: Record<CredentialKind, readonly string[]> = {
 };
 
 export function credentialStore(db: Database, box: SecretBox, now: () => number) {
-  /** Recently read credentials, per tenant and kind: every GES request may ask (CAPTCHA). */
-  const cache = new Map<string, { value: StoredCredentials | undefined; until: number }>();
+  /**
+   * Recently read credentials, per tenant and kind: every GES request asks (CAPTCHA), so a read is
+   * shared by the requests that arrive while it runs and reused for CACHE_MS (wall-clock).
+   */
+  const cache = new Map<string, { value: Promise<StoredCredentials | undefined>; until: number }>();
   const CACHE_MS = 2000;
   const key = (tenantId: string, kind: CredentialKind) => `${tenantId}\u0000${kind}`;
 
-  async function read(tenantId: string, kind: CredentialKind): Promise<StoredCredentials | undefined> {
-    const hit = cache.get(key(tenantId, kind));
-    if (hit && hit.until > performance.now()) return hit.value;
+  async function load(tenantId: string, kind: CredentialKind): Promise<StoredCredentials | undefined> {
     const [row] = await db
       .select()
       .from(developerCredentials)
       .where(and(eq(developerCredentials.tenantId, tenantId), eq(developerCredentials.kind, kind)));
-    const value = row
+    return row
       ? {
           settings: row.settings,
           secrets: JSON.parse(box.open(row.secret)) as Record<string, string>,
           updatedAt: row.updatedAt,
         }
       : undefined;
+  }
+
+  function read(tenantId: string, kind: CredentialKind): Promise<StoredCredentials | undefined> {
+    const hit = cache.get(key(tenantId, kind));
+    if (hit && hit.until > performance.now()) return hit.value;
+    const value = load(tenantId, kind);
     cache.set(key(tenantId, kind), { value, until: performance.now() + CACHE_MS });
+    // A failed read is not remembered.
+    value.catch(() => cache.delete(key(tenantId, kind)));
     return value;
   }
 
