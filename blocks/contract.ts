@@ -76,6 +76,31 @@ export interface BlockServices {
   routing: { route(callId: string, request: RouteRequest): Promise<RouteResult> };
   /** The callback engine (Callback V2). Absent where no engine runs (some unit tests). */
   callbacks?: CallbackServices;
+  /** Click-To-Call-In requests (Click-to-Call-In Match). Absent where none are kept. */
+  callIn?: CallInServices;
+}
+
+export type CallInCriterion = 'accessCode' | 'ani' | 'dnis';
+
+export interface CallInMatch {
+  /** The chosen criteria the best request matched (non-empty). */
+  matched: CallInCriterion[];
+  /** Every chosen criterion matched: the request and its callback moved on. */
+  complete: boolean;
+  userData: Record<string, unknown>;
+  /** The original callback request's routing (delayed requests only). */
+  routing: { virtualQueue: string; skillExpression: string; priority: number } | undefined;
+}
+
+export interface CallInServices {
+  /** The valid, unexpired request best matching the call on the chosen criteria, if any. */
+  match(request: {
+    criteria: readonly CallInCriterion[];
+    dnis: string;
+    ani: string;
+    accessCode: string | undefined;
+    callId: string;
+  }): Promise<CallInMatch | undefined>;
 }
 
 export interface CallbackOfferStatus {

@@ -45,7 +45,7 @@ describe('block registry', () => {
   it('finds blocks by id', () => {
     expect(findBlock('menu')?.handler).toBeTypeOf('function');
     expect(findBlock('callback-v2')?.handler).toBeTypeOf('function');
-    expect(findBlock('click-to-call-in-match')?.handler).toBeUndefined();
+    expect(findBlock('click-to-call-in-match')?.handler).toBeTypeOf('function');
     expect(findBlock('nope')).toBeUndefined();
   });
 
@@ -109,6 +109,7 @@ describe('block registry', () => {
       'assign-variables',
       'business-hours',
       'callback-v2',
+      'click-to-call-in-match',
       'menu',
       'play-message',
       'route-call',

@@ -11,6 +11,7 @@ import { businessHours } from './business-hours/handler.ts';
 import callbackV2Definition from './callback-v2/definition.json' with { type: 'json' };
 import { callbackV2 } from './callback-v2/handler.ts';
 import clickToCallInMatchDefinition from './click-to-call-in-match/definition.json' with { type: 'json' };
+import { clickToCallInMatch } from './click-to-call-in-match/handler.ts';
 import type { BlockHandler } from './contract.ts';
 import menuDefinition from './menu/definition.json' with { type: 'json' };
 import { menu } from './menu/handler.ts';
@@ -52,7 +53,7 @@ const blockTypes: BlockType[] = [
   block(routeCallDefinition, routeCall),
   block(terminateCallDefinition, terminateCall),
   block(callbackV2Definition, callbackV2),
-  block(clickToCallInMatchDefinition),
+  block(clickToCallInMatchDefinition, clickToCallInMatch),
 ];
 
 export const blockRegistry: ReadonlyMap<string, BlockType> = new Map(

@@ -25,6 +25,8 @@ export interface RuntimeConfig {
   fcmSendUrl: string | undefined;
   googleTokenUrl: string | undefined;
   recaptchaVerifyUrl: string | undefined;
+  /** AES-256 key for stored credentials (32 bytes, base64); else a key file in the data directory. */
+  secretKey: Buffer | undefined;
   /** How long a simulated dial rings before the customer answers (numbers without a scripted outcome). */
   simDialDelayMs: number;
   /** How often the callback engine ticks on the system clock. */
@@ -116,6 +118,12 @@ export function readConfig(env: Env = process.env): RuntimeConfig {
     if (Number.isNaN(virtualClockStart)) problems.push('RINGBACK_CLOCK_START: expected an ISO 8601 instant');
   }
 
+  let secretKey: Buffer | undefined;
+  if (env.RINGBACK_SECRET_KEY) {
+    secretKey = Buffer.from(env.RINGBACK_SECRET_KEY, 'base64');
+    if (secretKey.length !== 32) problems.push('RINGBACK_SECRET_KEY: expected 32 bytes in base64');
+  }
+
   const config: RuntimeConfig = {
     port: int('PORT', 8080, 0, 65535),
     host: env.HOST || '0.0.0.0',
@@ -134,6 +142,7 @@ export function readConfig(env: Env = process.env): RuntimeConfig {
     fcmSendUrl: url('RINGBACK_FCM_SEND_URL'),
     googleTokenUrl: url('RINGBACK_GOOGLE_TOKEN_URL'),
     recaptchaVerifyUrl: url('RINGBACK_RECAPTCHA_VERIFY_URL'),
+    secretKey,
     simDialDelayMs: int('RINGBACK_SIM_DIAL_MS', 5000, 0, 600_000),
     engineTickMs: int('RINGBACK_ENGINE_TICK_MS', 250, 10, 60_000),
     engineEnabled: oneOf('RINGBACK_ENGINE', ['on', 'off'] as const, 'on') === 'on',

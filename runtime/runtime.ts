@@ -7,14 +7,17 @@ import { type ApplicationStore, applicationStore } from './applications/applicat
 import { type AuthService, authService } from './auth/auth-service.ts';
 import { type GuessThrottle, guessThrottle } from './auth/guess-throttle.ts';
 import { type BusinessHoursStore, businessHoursStore } from './business-hours-store/business-hours-store.ts';
+import { type CallInModule, createCallInModule } from './call-in/module.ts';
 import { type CallbackModule, createCallbackModule } from './callbacks/module.ts';
 import { type CallService, callService } from './calls/call-service.ts';
 import { callStore } from './calls/call-store.ts';
+import { type Recaptcha, recaptcha } from './captcha/recaptcha.ts';
 import { type Clock, systemClock, type VirtualClock, virtualClock } from './clock/index.ts';
 import { type Database, type DatabaseHandle, openDatabase } from './db/client.ts';
 import type { RuntimeConfig } from './env.ts';
 import { deliverEvent } from './interpreter/call.ts';
 import { type PhoneNumberStore, phoneNumberStore } from './phone-numbers/phone-number-store.ts';
+import { createPushModule, type PushModule } from './push/module.ts';
 import { type SeedReport, seed } from './seed/seed.ts';
 
 export interface Runtime {
@@ -31,6 +34,11 @@ export interface Runtime {
   businessHours: BusinessHoursStore;
   calls: CallService;
   callbacks: CallbackModule;
+  callIn: CallInModule;
+  /** Push notifications (outbox worker, FCM) and the Developer tab's credentials. */
+  push: PushModule;
+  /** reCAPTCHA checks of the GES callback operations. */
+  captcha: Recaptcha;
   /**
    * First-start seeding (tenant, admin, API key, examples), after which the callback engine
    * starts. Settled when createRuntime returns unless it was told not to wait.
@@ -63,6 +71,9 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
   const phoneNumbers = phoneNumberStore(db, now);
   const businessHours = businessHoursStore(db, now);
   const callbacks = createCallbackModule({ db, clock, config, businessHours });
+  const push = createPushModule({ db, clock, config });
+  const captcha = recaptcha({ db, credentials: push.credentials, verifyUrl: config.recaptchaVerifyUrl, now });
+  const callIn = createCallInModule({ db, clock, callbacks, onPush: () => void push.worker.kick() });
   const services = (tenantId: string): BlockServices => ({
     businessHours: {
       async status(name, atMs, timeZoneOverride) {
@@ -72,6 +83,7 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
     },
     routing: callbacks.host.router(tenantId),
     callbacks: callbacks.blockServices(tenantId),
+    callIn: callIn.blockServices(tenantId),
   });
   const calls = callService({ applications, phoneNumbers, store: callStore(db, now), clock, services });
   const auth = authService(db, clock, config.sessionIdleMinutes);
@@ -99,6 +111,8 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
     // The engine works from the agents and queues the seed may just have added.
     await callbacks.host.syncAgents();
     if (config.engineEnabled) callbacks.engine.start();
+    // After the engine: on a virtual clock an advance sends what the engine's tick just wrote.
+    push.worker.start();
     return report;
   })();
   // Whoever awaits `seeded` sees a failure; this only keeps it from being an unhandled rejection.
@@ -133,6 +147,9 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
     businessHours,
     calls,
     callbacks,
+    callIn,
+    push,
+    captcha,
     seeded,
     startedAt,
     startup,
@@ -141,6 +158,7 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
       stopListening?.();
       await seeded.catch(() => undefined);
       await callbacks.engine.stop();
+      await push.worker.stop();
       await handle.close();
     },
   };

@@ -283,6 +283,11 @@ export interface GesCreate {
           target: string;
         }
       ];
+  /**
+   * Older form of one push target, with pushTarget.
+   */
+  pushChannel?: 'FCM';
+  pushTarget?: string;
   alwaysCheckCapacity?: boolean;
 }
 /**

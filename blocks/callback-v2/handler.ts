@@ -337,7 +337,12 @@ function questionOf(
 }
 
 export const callbackV2: BlockHandler<CallbackV2Properties> = async (context) => {
-  if (context.appType === 'Callback') return outcome('connected');
+  if (context.appType === 'Callback') {
+    // The engine ran this call once the customer was connected, or (customer dials in) once the
+    // call-in session ended without one: it says which in CallbackConnectResult.
+    const result = context.getVariable('CallbackConnectResult');
+    return outcome(result === 'failed' || result === 'expired' ? result : 'connected');
+  }
   const services = context.services.callbacks;
   if (!services)
     return { kind: 'error', code: 'RESOURCE_MISSING', message: 'no callback engine in this runtime' };

@@ -16,8 +16,10 @@
  * see leases.ts.
  */
 import type { ContactCenterHost } from '../agents/contact-center-host.ts';
+import { readyTop } from '../call-in/customer-dials-in.ts';
 import type { AdapterDialResult, DialResult } from '../contact-center/index.ts';
 import type { Database } from '../db/client.ts';
+import { pushEvent } from '../push/push-events.ts';
 import type { CallbackExecution } from './execution.ts';
 import {
   abandonLease,
@@ -103,7 +105,14 @@ export function dispatcher(deps: DispatchDeps) {
   async function afterDial(config: QueueConfig, row: ClaimedCallback, result: DialResult): Promise<void> {
     const dial = { attempt: row.attempts, outcome: result.outcome, endedAt: result.endedMs };
     if (result.outcome !== 'answer') {
-      await move({ ...failedAttempt(config, row, result.outcome), ...dial });
+      const failed = failedAttempt(config, row, result.outcome);
+      if (await move({ ...failed, ...dial }))
+        await pushEvent(
+          db,
+          [row.id],
+          failed.to === 'COMPLETED' ? 'CALLBACK_FINAL_ATTEMPT_FAILED' : 'CALLBACK_ATTEMPT_FAILED',
+          now(),
+        );
       return;
     }
     const answered = await move({
@@ -214,6 +223,9 @@ export function dispatcher(deps: DispatchDeps) {
       const active = dialling.get(vq) ?? new Set<string>();
       dialling.set(vq, active);
       const { ready } = host.simulator.agentsMatching(config.settings.skillExpression);
+      // Click-To-Call-In delayed: the customer dials in; the callback is only made ready.
+      if (config.settings.callDirection === 'USERORIGINATED')
+        return (await readyTop(db, config, ready, now(), `engine:${nodeId}`)).length;
       const room = ready - active.size;
       if (room <= 0) return 0;
       const claimed = await claimDue(owner, config, now(), room);

@@ -11,11 +11,13 @@
  */
 import { asc, gt, sql } from 'drizzle-orm';
 import type { ContactCenterHost } from '../agents/contact-center-host.ts';
+import { expireSessions } from '../call-in/customer-dials-in.ts';
 import type { Clock, VirtualClock, WakeHint } from '../clock/index.ts';
 import type { Database } from '../db/client.ts';
 import { rows } from '../db/migrate.ts';
 import { callbackSettings, runtimeNodes } from '../db/schema.ts';
 import { logFailure } from '../log/failure.ts';
+import { pushUpcoming } from '../push/upcoming.ts';
 import { pickRegion } from '../rules/region-affinity/index.ts';
 import { dispatcher } from './dispatcher.ts';
 import { callbackExecution } from './execution.ts';
@@ -24,6 +26,7 @@ import { queueFaults } from './queue-faults.ts';
 import { deleteExpired, promoteDue, purgeQueue } from './scheduler.ts';
 
 const PURGE_EVERY_MS = 1000;
+const UPCOMING_EVERY_MS = 5000;
 const RETENTION_EVERY_MS = 60_000;
 const CONFIG_EVERY_MS = 200;
 const HEARTBEAT_EVERY_MS = 1000;
@@ -71,6 +74,7 @@ export function callbackEngine(deps: {
   });
   const configured = new Map<string, string>();
   let lastPurge = 0;
+  let lastUpcoming = 0;
   let lastRetention = 0;
   let running: Promise<void> | undefined;
   let lastRefresh: { at: number; configs: QueueConfig[]; dispatchable: QueueConfig[] } | undefined;
@@ -176,6 +180,14 @@ export function callbackEngine(deps: {
       lastPurge = now;
       for (const config of usable)
         await faults.guard(queueOf(config), 'purging', () => purgeQueue(db, config, now, actor));
+      await endCallInSessions(now, configs);
+    }
+    if (now - lastUpcoming >= UPCOMING_EVERY_MS) {
+      lastUpcoming = now;
+      for (const config of usable)
+        await faults.guard(queueOf(config), 'pushing upcoming callbacks', () =>
+          pushUpcoming(db, host, config, now),
+        );
     }
     // Renewed before claiming, so a long virtual-clock jump never makes our own leases look expired.
     await dispatch.renewLeases();
@@ -184,6 +196,16 @@ export function callbackEngine(deps: {
     if (now - lastRetention >= RETENTION_EVERY_MS) {
       lastRetention = now;
       await deleteExpired(db, now);
+    }
+  }
+
+  /** Call-in sessions past the Pushed Callback Expiry Time: their Callback application runs with `expired`. */
+  async function endCallInSessions(now: number, configs: QueueConfig[]): Promise<void> {
+    for (const session of await expireSessions(db, now, actor)) {
+      const config = configs.find(
+        (c) => c.tenantId === session.tenantId && c.settings.virtualQueue === session.virtualQueue,
+      );
+      if (config) track(execution.run(config, session, 'expired'));
     }
   }
 
@@ -258,6 +280,8 @@ export function callbackEngine(deps: {
     settle,
     /** How answered callbacks start their Callback application (the call service, from runtime.ts). */
     runApplicationsWith: execution.use,
+    /** Runs a queue's Callback application for a callback (a matched call-in: `connected`). */
+    runApplication: execution.run,
     start(): void {
       if (clock.kind === 'virtual') {
         const listening = clock.onAdvance(async () => {

@@ -37,10 +37,14 @@ export interface CallbackCalls {
   services: (tenantId: string) => BlockServices;
 }
 
+/** How the customer was connected: a dial answered, or (customer dials in) a call-in matched or expired. */
+export type ConnectResult = 'connected' | 'failed' | 'expired';
+
 interface Pending {
   config: QueueConfig;
   applicationId: string;
   callback: { id: string; attempts: number; phoneNumber: string };
+  result: ConnectResult;
   resolve: (callId: string | undefined) => void;
 }
 
@@ -122,6 +126,7 @@ export function callbackExecution(deps: { db: Database; nodeId: string; now: () 
           ani: callback.phoneNumber,
           dnis: config.settings.routingPoint ?? '',
           callbackId: callback.id,
+          callbackConnectResult: item.result,
         },
         { application, blocks: blockRegistry, services: calls!.services(config.tenantId), now },
       );
@@ -158,12 +163,16 @@ export function callbackExecution(deps: { db: Database; nodeId: string; now: () 
       calls = service;
     },
     /** Runs the application for one answered attempt; resolves with the call's id, or undefined. */
-    run(config: QueueConfig, callback: Pending['callback']): Promise<string | undefined> {
+    run(
+      config: QueueConfig,
+      callback: Pending['callback'],
+      result: ConnectResult = 'connected',
+    ): Promise<string | undefined> {
       const applicationId = config.settings.callbackApplication;
       if (!calls || !applicationId) return Promise.resolve(undefined);
       return new Promise((resolve) => {
         if (pending.length === 0) setImmediate(() => void flush());
-        pending.push({ config, applicationId, callback, resolve });
+        pending.push({ config, applicationId, callback, result, resolve });
       });
     },
   };

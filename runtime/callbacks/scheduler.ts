@@ -8,6 +8,7 @@ import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { rows } from '../db/migrate.ts';
 import { callbackAudit, callbacks, dialAttempts, simulatedDials } from '../db/schema.ts';
+import { pushFrom } from '../push/push-events.ts';
 import type { QueueConfig } from './queue-config.ts';
 
 export async function promoteDue(db: Database, nowMs: number, actor: string): Promise<number> {
@@ -40,11 +41,11 @@ async function purgeEnteredBefore(
         updated_at = ${nowMs}::bigint, lease_owner = null, lease_until = null
       where tenant_id = ${config.tenantId} and virtual_queue = ${config.settings.virtualQueue}
         and state = 'QUEUED' and lease_owner is null and queued_at < ${enteredBefore}::bigint
-      returning id
+      returning id, tenant_id, virtual_queue, details
     ), audit as (
       insert into callback_audit (callback_id, at, from_state, to_state, reason, actor)
       select id, ${nowMs}::bigint, 'QUEUED', 'COMPLETED', ${reason}::text, ${actor}::text from purged
-    )
+    ), pushed as (${pushFrom('purged', 'CALLBACK_PURGED', nowMs, { reason })})
     select count(*)::int as n from purged`);
   return rows<{ n: number }>(result)[0]?.n ?? 0;
 }

@@ -7,6 +7,7 @@ export default defineConfig({
     './runtime/db/schema-callbacks.ts',
     './runtime/db/schema-access.ts',
     './runtime/db/schema-auth-throttle.ts',
+    './runtime/db/schema-call-in.ts',
   ],
   out: './runtime/db/migrations',
 });

@@ -155,4 +155,5 @@ export const callSessions = pgTable(
 );
 export * from './schema-access.ts';
 export * from './schema-auth-throttle.ts';
+export * from './schema-call-in.ts';
 export * from './schema-callbacks.ts';

@@ -1,15 +1,33 @@
 /** GES callbacks/create, retrieve and cancel. */
 import type { Hono } from 'hono';
 import type { GesCreate } from '../../schemas/callbacks-api.generated.ts';
-import { findCallback } from '../callbacks/callback-store.ts';
+import { type CallbackRow, findCallback } from '../callbacks/callback-store.ts';
 import { queuePosition } from '../callbacks/queries.ts';
 import { callbackRecord } from '../callbacks/record.ts';
+import { callbackUpcoming } from '../db/schema.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { ApiError } from '../http/problem.ts';
+import type { Runtime } from '../runtime.ts';
 import { gesRoute } from './ges-route.ts';
 
 const schema = 'https://ringback.dev/schemas/callbacks-api.schema.json#/$defs';
 const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/**
+ * CALLBACK_UPCOMING is not sent for a callback whose EWT is already under the queue's Push
+ * Notification Threshold when it is booked: recorded here, read by runtime/push/upcoming.ts.
+ */
+async function upcomingAtBooking(runtime: Runtime, tenantId: string, row: CallbackRow): Promise<void> {
+  const config = await runtime.callbacks.queues.find(tenantId, row.virtualQueue);
+  const threshold = (config?.settings.pushNotificationThresholdMinutes ?? 0) * 60;
+  if (!config || threshold <= 0) return;
+  const queue = await queuePosition(runtime.db, runtime.callbacks.host, runtime.callbacks.queues, row);
+  if (!queue || queue.ewtSeconds < 0 || queue.ewtSeconds >= threshold) return;
+  await runtime.db
+    .insert(callbackUpcoming)
+    .values({ callbackId: row.id, outcome: 'BELOW_AT_BOOKING', at: runtime.clock.now() })
+    .onConflictDoNothing();
+}
 
 export function gesCallbackRoutes(app: Hono<AppEnv>) {
   gesRoute(
@@ -35,8 +53,17 @@ export function gesCallbackRoutes(app: Hono<AppEnv>) {
         alwaysCheckCapacity,
         userData: _u,
         captchaToken: _c,
-        ...details
+        pushChannel,
+        pushTarget,
+        pushTargets: listed,
+        ...rest
       } = request;
+      // The older pushChannel + pushTarget pair means one such target.
+      const pushTargets = [
+        ...(listed ?? []),
+        ...(pushTarget ? [{ channel: pushChannel ?? 'FCM', target: pushTarget }] : []),
+      ];
+      const details = { ...rest, ...(pushTargets.length > 0 ? { pushTargets } : {}) };
       const row = await runtime.callbacks.booking.book({
         tenantId,
         virtualQueue: serviceName,
@@ -46,9 +73,11 @@ export function gesCallbackRoutes(app: Hono<AppEnv>) {
         userData,
         details: { language: 'en-US', ...details, channel: details.channel ?? 'API' },
         alwaysCheckCapacity,
-        hasPushTargets: (request.pushTargets?.length ?? 0) > 0,
+        hasPushTargets: pushTargets.length > 0,
         actor: 'api',
       });
+      if (pushTargets.length > 0 && desiredTime === undefined)
+        await upcomingAtBooking(runtime, tenantId, row);
       return { data: { id: row.id } };
     },
   );

@@ -5,6 +5,7 @@
  * error is recorded in api_errors, searchable by corrId in the Developer tab.
  */
 
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { and, eq } from 'drizzle-orm';
 import type { Context, Hono } from 'hono';
 import { schemaValidator } from '../../schemas/validation/index.ts';
@@ -64,6 +65,25 @@ async function allowCors(c: Context<AppEnv>, tenantId: string | undefined): Prom
   return true;
 }
 
+/** The caller's address as the socket saw it (absent when the app is called without a server). */
+function remoteAddress(c: Context<AppEnv>): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The token of a callback operation: the body's captchaToken, or the query parameter on GET. */
+async function checkCaptcha(c: Context<AppEnv>, tenantId: string, body: unknown): Promise<void> {
+  const fromBody = (body as { captchaToken?: unknown } | undefined)?.captchaToken;
+  const token = typeof fromBody === 'string' ? fromBody : c.req.query('captchaToken');
+  await c.get('runtime').captcha.check(tenantId, token || undefined, {
+    remoteIp: remoteAddress(c),
+    origin: c.req.header('origin'),
+  });
+}
+
 export function gesRoute(
   app: Hono<AppEnv>,
   spec: {
@@ -72,6 +92,8 @@ export function gesRoute(
     summary: string;
     body?: string;
     query?: { name: string; description: string }[];
+    /** A callback operation: needs a captchaToken when the tenant enabled CAPTCHA (default true). */
+    captcha?: boolean;
   },
   handler: (ges: GesContext) => Promise<{ data: unknown; code?: number }>,
 ) {
@@ -102,6 +124,7 @@ export function gesRoute(
             { errors },
           );
       }
+      if (spec.captcha !== false) await checkCaptcha(c, tenantId, body);
       const { data, code } = await handler({ c, tenantId, body });
       return envelope(c, code ?? 200, 'Successful', data);
     } catch (error) {
@@ -140,7 +163,12 @@ export async function gesError(
     })
     .onConflictDoNothing()
     .catch(() => undefined);
-  const { errors, slots: proposed } = problem.extra as { errors?: unknown; slots?: Slot[] };
+  const {
+    errors,
+    slots: proposed,
+    retryAfter,
+  } = problem.extra as { errors?: unknown; slots?: Slot[]; retryAfter?: number };
+  if (retryAfter !== undefined) c.header('retry-after', String(retryAfter));
   const slots = proposed?.map(slotRecord);
   const data = { code: problem.code, ...(errors ? { errors } : {}), ...(slots ? { slots } : {}) };
   const { retryAfterSeconds } = problem.extra as { retryAfterSeconds?: number };

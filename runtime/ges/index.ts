@@ -1,10 +1,13 @@
 /** Every route group of the callback engine, registered by runtime/http/app.ts. */
 import type { Hono } from 'hono';
 import { agentRoutes } from '../agents/routes.ts';
+import { callInRoutes } from '../call-in/routes.ts';
 import { callbackRoutes } from '../callbacks/routes.ts';
 import { dataTableRoutes } from '../data-tables/routes.ts';
+import { developerCredentialRoutes } from '../developer-credentials/routes.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { rulesRoutes } from '../rules-store/routes.ts';
+import { statisticsRoutes } from '../statistics/routes.ts';
 import { gesCallbackRoutes } from './callbacks-routes.ts';
 import { developerRoutes } from './developer-routes.ts';
 import { gesPreflight } from './ges-route.ts';
@@ -19,4 +22,7 @@ export function callbackEngineRoutes(app: Hono<AppEnv>) {
   rulesRoutes(app);
   agentRoutes(app);
   callbackRoutes(app);
+  callInRoutes(app);
+  developerCredentialRoutes(app);
+  statisticsRoutes(app);
 }

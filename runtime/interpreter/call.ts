@@ -23,6 +23,8 @@ export interface NewCall {
   breakpoints?: string[];
   /** A Callback application's call: the callback it executes (system variable CallbackId). */
   callbackId?: string;
+  /** How the engine connected the customer (system variable CallbackConnectResult). */
+  callbackConnectResult?: 'connected' | 'failed' | 'expired';
 }
 
 export function createCallState(application: Application, call: NewCall, now: number): CallState {
@@ -37,6 +39,7 @@ export function createCallState(application: Application, call: NewCall, now: nu
     Timezone: timeZone,
     AppLanguageName: 'en-US',
     ...(call.callbackId ? { CallbackId: call.callbackId } : {}),
+    ...(call.callbackConnectResult ? { CallbackConnectResult: call.callbackConnectResult } : {}),
   };
   for (const declaration of application.variables) {
     if (declaration.default !== undefined) variables[declaration.name] = structuredClone(declaration.default);

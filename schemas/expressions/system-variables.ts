@@ -53,6 +53,12 @@ export const systemVariables: readonly SystemVariable[] = [
   ),
   v('LastErrorMessage', true, 'string', 'Message of the last block error.'),
   v('CallbackId', true, 'string', 'Id of the callback booked by, or being executed by, Callback V2.'),
+  v(
+    'CallbackConnectResult',
+    true,
+    'string',
+    "A Callback application's call: connected, failed or expired (Callback V2's outcome); set by the engine.",
+  ),
 ];
 
 const byName = new Map(systemVariables.map((variable) => [variable.name, variable]));

@@ -10,10 +10,12 @@ import apiSchema from '../api.schema.json' with { type: 'json' };
 import applicationSchema from '../application.schema.json' with { type: 'json' };
 import blockDefinitionSchema from '../block-definition.schema.json' with { type: 'json' };
 import businessHoursSchema from '../business-hours.schema.json' with { type: 'json' };
+import callInSchema from '../call-in.schema.json' with { type: 'json' };
 import callbackSettingsSchema from '../callback-settings.schema.json' with { type: 'json' };
 import callbacksApiSchema from '../callbacks-api.schema.json' with { type: 'json' };
 import capacityRuleSchema from '../capacity-rule.schema.json' with { type: 'json' };
 import commonSchema from '../common.schema.json' with { type: 'json' };
+import developerCredentialsSchema from '../developer-credentials.schema.json' with { type: 'json' };
 import errorCatalogueSchema from '../error-catalogue.schema.json' with { type: 'json' };
 import numberValidationRuleSchema from '../number-validation-rule.schema.json' with { type: 'json' };
 import regionAffinityRuleSchema from '../region-affinity-rule.schema.json' with { type: 'json' };
@@ -28,10 +30,12 @@ export const bundledSchemas: readonly { $id: string }[] = [
   applicationSchema,
   blockDefinitionSchema,
   businessHoursSchema,
+  callInSchema,
   callbackSettingsSchema,
   callbacksApiSchema,
   capacityRuleSchema,
   commonSchema,
+  developerCredentialsSchema,
   errorCatalogueSchema,
   numberValidationRuleSchema,
   regionAffinityRuleSchema,

@@ -12,6 +12,8 @@ const DesignerScreen = lazy(() => import('../designer/designer-screen.tsx'));
 const BusinessHoursScreen = lazy(() => import('../business-hours/business-hours-screen.tsx'));
 const CallbackSettingsScreen = lazy(() => import('../callback-settings/callback-settings-screen.tsx'));
 const AccessScreen = lazy(() => import('../access/access-screen.tsx'));
+const CallInScreen = lazy(() => import('../console/call-in/call-in-screen.tsx'));
+const CallInConfigScreen = lazy(() => import('../console/call-in-config/call-in-config-screen.tsx'));
 
 /** The tab a route belongs to: a route opens only when the user's roles open its tab. */
 const tabOfRoute: Record<Exclude<Route['name'], 'login' | 'home'>, string> = {
@@ -20,6 +22,8 @@ const tabOfRoute: Record<Exclude<Route['name'], 'login' | 'home'>, string> = {
   businessHours: 'businessHours',
   callbackSettings: 'callbackSettings',
   access: 'access',
+  callIn: 'callIn',
+  callInConfig: 'callInConfig',
 };
 
 function Screen({ route }: { route: Route }) {
@@ -32,6 +36,10 @@ function Screen({ route }: { route: Route }) {
       return <CallbackSettingsScreen />;
     case 'access':
       return <AccessScreen section={route.section} />;
+    case 'callIn':
+      return <CallInScreen />;
+    case 'callInConfig':
+      return <CallInConfigScreen />;
     default:
       return <ApplicationsScreen />;
   }

@@ -10,6 +10,8 @@ export type Route =
   | { name: 'businessHours' }
   | { name: 'callbackSettings' }
   | { name: 'access'; section: AccessSection }
+  | { name: 'callIn' }
+  | { name: 'callInConfig' }
   | { name: 'designer'; applicationId: string };
 
 export function parseRoute(hash: string): Route {
@@ -20,6 +22,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/applications') return { name: 'applications' };
   if (path === '/business-hours') return { name: 'businessHours' };
   if (path === '/callback-settings') return { name: 'callbackSettings' };
+  if (path === '/call-in') return { name: 'callIn' };
+  if (path === '/tools/call-in-config') return { name: 'callInConfig' };
   const access = /^\/access(?:\/(users|groups|lines))?$/.exec(path);
   if (access) return { name: 'access', section: (access[1] as AccessSection | undefined) ?? 'users' };
   return { name: 'home' };

@@ -22,6 +22,18 @@ export const tabs: readonly Tab[] = [
   // Designer's data table: its screen picks applications and business hours, which Designer roles read.
   { id: 'callbackSettings', path: '/callback-settings', roles: designerRoles },
   { id: 'access', path: '/access', roles: accessRoles },
+  { id: 'callIn', path: '/call-in', roles: ['administrator', 'callbackAdministrator', 'callbackDeveloper'] },
+  {
+    id: 'callInConfig',
+    path: '/tools/call-in-config',
+    roles: [
+      'administrator',
+      'callbackAdministrator',
+      'callbackDeveloper',
+      'callbackSupervisor',
+      'callbackMonitor',
+    ],
+  },
 ];
 
 export function visibleTabs(userRoles: readonly string[]): Tab[] {
