@@ -6,6 +6,11 @@ export type Route =
   | { name: 'applications' }
   | { name: 'businessHours' }
   | { name: 'callbackSettings' }
+  | { name: 'callbacks' }
+  | { name: 'monitor'; queue?: string }
+  | { name: 'reports' }
+  | { name: 'tools'; page?: string }
+  | { name: 'developer' }
   | { name: 'designer'; applicationId: string };
 
 export function parseRoute(hash: string): Route {
@@ -15,6 +20,14 @@ export function parseRoute(hash: string): Route {
   if (path === '/login') return { name: 'login' };
   if (path === '/business-hours') return { name: 'businessHours' };
   if (path === '/callback-settings') return { name: 'callbackSettings' };
+  if (path === '/callbacks') return { name: 'callbacks' };
+  const monitor = /^\/monitor(?:\/([^/]+))?$/.exec(path);
+  if (monitor)
+    return monitor[1] ? { name: 'monitor', queue: decodeURIComponent(monitor[1]) } : { name: 'monitor' };
+  if (path === '/reports') return { name: 'reports' };
+  const tools = /^\/tools(?:\/([^/]+))?$/.exec(path);
+  if (tools) return tools[1] ? { name: 'tools', page: tools[1] } : { name: 'tools' };
+  if (path === '/developer') return { name: 'developer' };
   return { name: 'applications' };
 }
 

@@ -12,11 +12,23 @@ export interface Tab {
 }
 
 const designerRoles = ['administrator', 'developer', 'businessUser'] as const;
+const callbackRoles = [
+  'callbackAdministrator',
+  'callbackSupervisor',
+  'callbackMonitor',
+  'callbackDeveloper',
+] as const;
+const developerTabRoles = ['callbackAdministrator', 'callbackDeveloper'] as const;
 
 export const tabs: readonly Tab[] = [
   { id: 'applications', path: '/applications', roles: designerRoles },
   { id: 'businessHours', path: '/business-hours', roles: designerRoles },
   { id: 'callbackSettings', path: '/callback-settings', roles: designerRoles },
+  { id: 'callbacks', path: '/callbacks', roles: callbackRoles },
+  { id: 'monitor', path: '/monitor', roles: callbackRoles },
+  { id: 'reports', path: '/reports', roles: callbackRoles },
+  { id: 'tools', path: '/tools', roles: callbackRoles },
+  { id: 'developer', path: '/developer', roles: developerTabRoles },
 ];
 
 export function visibleTabs(userRoles: readonly string[]): Tab[] {
