@@ -1,6 +1,6 @@
 /** The Callback tab: every callback in a date range, filtered as you type, with the actions a role allows. */
 import '../console.css';
-import { stringify } from 'csv-stringify/sync';
+import { stringify } from 'csv-stringify/browser/esm/sync';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/http.ts';

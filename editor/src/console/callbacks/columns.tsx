@@ -17,7 +17,7 @@ import { isOverdue } from './callback-list.ts';
 
 /** Columns the user may hide, in display order, with their width in pixels. */
 export const optionalColumns = [
-  { id: 'id', width: 290 },
+  { id: 'id', width: 270 },
   { id: 'serviceName', width: 130 },
   { id: 'phoneNumber', width: 130 },
   { id: 'desiredTime', width: 170 },
@@ -71,9 +71,18 @@ export function callbackColumns(
             </span>
           )}
           {isOverdue(r, nowMs) && (
-            <span className="icon overdue" role="img" aria-label={t('overdue')} title={t('overdue')}>
-              ⚠
-            </span>
+            <svg
+              className="icon overdue"
+              role="img"
+              aria-label={t('overdue')}
+              viewBox="0 0 16 16"
+              width="14"
+              height="14"
+            >
+              <title>{t('overdue')}</title>
+              <path d="M8 1.5 15 14.5H1Z" fill="currentColor" />
+              <path d="M8 6v4.5M8 12v1" stroke="#fff" strokeWidth="1.6" />
+            </svg>
           )}
           <span className={`state state-${r.callbackState.toLowerCase()}`}>
             {t(`states.${r.callbackState}`)}

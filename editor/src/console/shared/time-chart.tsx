@@ -51,7 +51,10 @@ export function TimeChart(props: {
           stroke: s.color,
           fill: s.bars ? `${s.color}66` : undefined,
           width: 2,
-          ...(s.bars && bars ? { paths: bars, points: { show: false } } : {}),
+          // Points too, so an interval with a value between empty ones still shows.
+          ...(s.bars && bars
+            ? { paths: bars, points: { show: false } }
+            : { points: { show: true, size: 4 } }),
         })),
       ],
     };
