@@ -67,8 +67,13 @@ export default function CallbacksScreen() {
     () => rangeOf(selection, nowMs, prefs.utc, prefs.customRanges),
     [selection, clockReady, prefs.utc, prefs.customRanges],
   );
-  const list = useCallbacks(range);
-  const queues = useLoader(async () => (await queuesApi.names()).items.map((q) => q.virtualQueue).sort(), []);
+  const list = useCallbacks(clockReady ? range : null);
+  // Queue names load once the first page is in, so they never delay the first rows.
+  const firstPageIn = list.rows.length > 0 || !list.loading;
+  const queues = useLoader(
+    async () => (firstPageIn ? (await queuesApi.names()).items.map((q) => q.virtualQueue).sort() : undefined),
+    [firstPageIn],
+  );
   const deferredFilter = useDeferredValue(filter);
   const shown = useMemo(() => filterRecords(list.rows, deferredFilter), [list.rows, deferredFilter]);
   const time = useMemo(() => ({ hour24: prefs.hour24, utc: prefs.utc }), [prefs.hour24, prefs.utc]);

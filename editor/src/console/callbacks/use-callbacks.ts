@@ -20,7 +20,8 @@ export interface CallbackRows {
   patch: (records: CallbackRecord[]) => void;
 }
 
-export function useCallbacks(range: Range): CallbackRows {
+/** `range` null: not known yet (the runtime's clock is being read); nothing is fetched. */
+export function useCallbacks(range: Range | null): CallbackRows {
   const [rows, setRows] = useState<IndexedRecord[]>([]);
   const [total, setTotal] = useState(0);
   const [loading, setLoading] = useState(true);
@@ -29,6 +30,7 @@ export function useCallbacks(range: Range): CallbackRows {
 
   const refresh = useCallback(async () => {
     const mine = ++generation.current;
+    if (!range) return;
     setLoading(true);
     setError(null);
     try {
@@ -57,6 +59,10 @@ export function useCallbacks(range: Range): CallbackRows {
 
   useEffect(() => {
     void refresh();
+    // Leaving the tab stops the remaining pages, so they do not queue ahead of the next visit's.
+    return () => {
+      generation.current++;
+    };
   }, [refresh]);
 
   const patch = useCallback((records: CallbackRecord[]) => {
