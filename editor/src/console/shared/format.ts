@@ -20,7 +20,8 @@ function formatter(options: TimeOptions, dateStyle: boolean): Intl.DateTimeForma
       ...(dateStyle ? { year: 'numeric', month: 'short', day: 'numeric' } : {}),
       hour: '2-digit',
       minute: '2-digit',
-      hourCycle: options.hour24 ? 'h23' : 'h12',
+      // Off: the locale's own clock (12-hour in English, 24-hour in French); on: always 24-hour.
+      ...(options.hour24 ? { hourCycle: 'h23' as const } : {}),
       ...(zone ? { timeZone: zone } : {}),
       ...(options.utc ? { timeZoneName: 'short' } : {}),
     });
