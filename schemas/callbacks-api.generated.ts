@@ -373,3 +373,17 @@ export interface CorsOrigins {
    */
   origins: string[];
 }
+/**
+ * This interface was referenced by `CallbacksApiBodies`'s JSON-Schema
+ * via the `definition` "apiKeyCreate".
+ */
+export interface ApiKeyCreate {
+  name: string;
+}
+/**
+ * This interface was referenced by `CallbacksApiBodies`'s JSON-Schema
+ * via the `definition` "apiKeyValidate".
+ */
+export interface ApiKeyValidate {
+  key: string;
+}

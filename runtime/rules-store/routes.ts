@@ -1,9 +1,12 @@
 /** Rules CRUD (capacity, number validation, region affinity) and their assignment to queues. */
+import { asc, gt } from 'drizzle-orm';
 import type { Context, Hono } from 'hono';
 import { readableQueues } from '../access/queue-access.ts';
 import { callbackAdministrators, numberRuleEditors, ruleReaders } from '../auth/policies.ts';
 import type { Role } from '../auth/roles.ts';
+import { NODE_HEALTHY_MS } from '../callbacks/engine.ts';
 import { requireNumber } from '../callbacks/number-check.ts';
+import { runtimeNodes } from '../db/schema.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { ApiError } from '../http/problem.ts';
 import { defineRoute } from '../http/route-spec.ts';
@@ -208,5 +211,26 @@ export function rulesRoutes(app: Hono<AppEnv>) {
           .get('runtime')
           .callbacks.rules.assign(c.get('user')!.tenantId, c.req.param('virtualQueue')!, body),
       ),
+  );
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/api/v1/regions',
+      summary: 'Regions with a live runtime process (what a Region Affinity rule can order)',
+      tag: 'Callback rules',
+      roles: readers,
+    },
+    async (c) => {
+      const runtime = c.get('runtime');
+      const rows = await runtime.db
+        .select({ region: runtimeNodes.region, nodeId: runtimeNodes.nodeId, seenAt: runtimeNodes.seenAt })
+        .from(runtimeNodes)
+        .where(gt(runtimeNodes.seenAt, runtime.clock.now() - NODE_HEALTHY_MS))
+        .orderBy(asc(runtimeNodes.region), asc(runtimeNodes.nodeId));
+      const regions = new Map<string, string[]>();
+      for (const row of rows) regions.set(row.region, [...(regions.get(row.region) ?? []), row.nodeId]);
+      return c.json({ items: [...regions].map(([region, nodes]) => ({ region, nodes })) });
+    },
   );
 }

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApplicationsScreen } from '../applications/applications-screen.tsx';
 import { LoginScreen } from '../auth/login-screen.tsx';
+import { loadPreferences } from './preferences.ts';
 import { parseRoute, type Route, useHash } from './route.ts';
 import { restoreSession, useSession } from './session.ts';
 import { visibleTabs } from './tabs.ts';
@@ -12,6 +13,11 @@ const DesignerScreen = lazy(() => import('../designer/designer-screen.tsx'));
 const BusinessHoursScreen = lazy(() => import('../business-hours/business-hours-screen.tsx'));
 const CallbackSettingsScreen = lazy(() => import('../callback-settings/callback-settings-screen.tsx'));
 const AccessScreen = lazy(() => import('../access/access-screen.tsx'));
+const CallbacksScreen = lazy(() => import('../console/callbacks/callbacks-screen.tsx'));
+const MonitorScreen = lazy(() => import('../console/monitor/monitor-screen.tsx'));
+const ReportsScreen = lazy(() => import('../console/reports/reports-screen.tsx'));
+const ToolsScreen = lazy(() => import('../console/tools/tools-screen.tsx'));
+const DeveloperScreen = lazy(() => import('../console/developer/developer-screen.tsx'));
 const CallInScreen = lazy(() => import('../console/call-in/call-in-screen.tsx'));
 const CallInConfigScreen = lazy(() => import('../console/call-in-config/call-in-config-screen.tsx'));
 
@@ -24,6 +30,11 @@ const tabOfRoute: Record<Exclude<Route['name'], 'login' | 'home'>, string> = {
   access: 'access',
   callIn: 'callIn',
   callInConfig: 'callInConfig',
+  callbacks: 'callbacks',
+  monitor: 'monitor',
+  reports: 'reports',
+  tools: 'tools',
+  developer: 'developer',
 };
 
 function Screen({ route }: { route: Route }) {
@@ -40,6 +51,16 @@ function Screen({ route }: { route: Route }) {
       return <CallInScreen />;
     case 'callInConfig':
       return <CallInConfigScreen />;
+    case 'callbacks':
+      return <CallbacksScreen />;
+    case 'monitor':
+      return <MonitorScreen queue={route.queue} />;
+    case 'reports':
+      return <ReportsScreen />;
+    case 'tools':
+      return <ToolsScreen page={route.page} />;
+    case 'developer':
+      return <DeveloperScreen />;
     default:
       return <ApplicationsScreen />;
   }
@@ -53,6 +74,10 @@ export function App() {
   useEffect(() => {
     void restoreSession();
   }, []);
+  const username = user ? user.username : null;
+  useEffect(() => {
+    if (username) loadPreferences(username);
+  }, [username]);
 
   if (user === null) return <div className="splash">{t('loading')}</div>;
   if (user === false) return <LoginScreen />;

@@ -12,6 +12,11 @@ export type Route =
   | { name: 'access'; section: AccessSection }
   | { name: 'callIn' }
   | { name: 'callInConfig' }
+  | { name: 'callbacks' }
+  | { name: 'monitor'; queue?: string }
+  | { name: 'reports' }
+  | { name: 'tools'; page?: string }
+  | { name: 'developer' }
   | { name: 'designer'; applicationId: string };
 
 export function parseRoute(hash: string): Route {
@@ -24,6 +29,14 @@ export function parseRoute(hash: string): Route {
   if (path === '/callback-settings') return { name: 'callbackSettings' };
   if (path === '/call-in') return { name: 'callIn' };
   if (path === '/tools/call-in-config') return { name: 'callInConfig' };
+  if (path === '/callbacks') return { name: 'callbacks' };
+  const monitor = /^\/monitor(?:\/([^/]+))?$/.exec(path);
+  if (monitor)
+    return monitor[1] ? { name: 'monitor', queue: decodeURIComponent(monitor[1]) } : { name: 'monitor' };
+  if (path === '/reports') return { name: 'reports' };
+  const tools = /^\/tools(?:\/([^/]+))?$/.exec(path);
+  if (tools) return tools[1] ? { name: 'tools', page: tools[1] } : { name: 'tools' };
+  if (path === '/developer') return { name: 'developer' };
   const access = /^\/access(?:\/(users|groups|lines))?$/.exec(path);
   if (access) return { name: 'access', section: (access[1] as AccessSection | undefined) ?? 'users' };
   return { name: 'home' };

@@ -15,12 +15,26 @@ export interface Tab {
 const designerRoles = ['administrator', 'developer', 'businessUser'] as const;
 /** Users, access groups and lines of business: the platform administrator's. */
 const accessRoles = ['administrator'] as const;
+/** The Callback console: the platform administrator holds every callback role's rights. */
+const callbackRoles = [
+  'administrator',
+  'callbackAdministrator',
+  'callbackSupervisor',
+  'callbackMonitor',
+  'callbackDeveloper',
+] as const;
+const developerTabRoles = ['administrator', 'callbackAdministrator', 'callbackDeveloper'] as const;
 
 export const tabs: readonly Tab[] = [
   { id: 'applications', path: '/applications', roles: designerRoles },
   { id: 'businessHours', path: '/business-hours', roles: designerRoles },
   // Designer's data table: its screen picks applications and business hours, which Designer roles read.
   { id: 'callbackSettings', path: '/callback-settings', roles: designerRoles },
+  { id: 'callbacks', path: '/callbacks', roles: callbackRoles },
+  { id: 'monitor', path: '/monitor', roles: callbackRoles },
+  { id: 'reports', path: '/reports', roles: callbackRoles },
+  { id: 'tools', path: '/tools', roles: callbackRoles },
+  { id: 'developer', path: '/developer', roles: developerTabRoles },
   { id: 'access', path: '/access', roles: accessRoles },
   { id: 'callIn', path: '/call-in', roles: ['administrator', 'callbackAdministrator', 'callbackDeveloper'] },
   {

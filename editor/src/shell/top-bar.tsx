@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../api/types.ts';
 import { languages } from '../i18n/index.ts';
-import { navigate } from './route.ts';
+import { navigate, useHash } from './route.ts';
 import { changeLanguage, logout } from './session.ts';
 import { visibleTabs } from './tabs.ts';
 
 export function TopBar({ user }: { user: SessionUser }) {
   const { t, i18n } = useTranslation('shell');
+  const hash = useHash().replace(/^#/, '');
   return (
     <header className="top-bar">
       <button type="button" className="brand" onClick={() => navigate('/')}>
@@ -14,7 +15,11 @@ export function TopBar({ user }: { user: SessionUser }) {
       </button>
       <nav aria-label={t('navigation')}>
         {visibleTabs(user.roles).map((tab) => (
-          <a key={tab.id} href={`#${tab.path}`}>
+          <a
+            key={tab.id}
+            href={`#${tab.path}`}
+            aria-current={hash === tab.path || hash.startsWith(`${tab.path}/`) ? 'page' : undefined}
+          >
             {t(`tabs.${tab.id}`)}
           </a>
         ))}
