@@ -1,6 +1,7 @@
 /** The Monitor tab's routes (api.md "Queue monitor") and the free slots the Callback tab offers. */
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Context, Hono } from 'hono';
+import { readableQueues } from '../access/queue-access.ts';
 import type { Role } from '../auth/roles.ts';
 import { configVersion, firstRow, type QueueConfig } from '../callbacks/queue-config.ts';
 import { queueSlots, slotRecord } from '../callbacks/slots.ts';
@@ -13,8 +14,6 @@ import { buildReport, reportRows } from '../reports/callback-report.ts';
 import { waitingSeries } from './day.ts';
 import { localDay, type QueueFigures, queueFigures } from './figures.ts';
 
-// Line of business: these lists read every queue of the tenant; the access-control issue's
-// readable-queues filter applies to `configs` below once merged.
 const readers: Role[] = [
   'administrator',
   'callbackAdministrator',
@@ -87,6 +86,7 @@ export function queueMonitorRoutes(app: Hono<AppEnv>) {
         'Every callback queue with its live figures (waiting, scheduled today, EWT, open now, next open and close, offers), 50 a page',
       tag,
       roles: readers,
+      lineOfBusiness: 'filter',
       query: [
         { name: 'search', description: 'Part of the queue name' },
         { name: 'sort', description: sortable.join(', ') },
@@ -103,8 +103,11 @@ export function queueMonitorRoutes(app: Hono<AppEnv>) {
       if (order !== 'asc' && order !== 'desc') bad('order', 'must be asc or desc');
       const search = (c.req.query('search') ?? '').toLowerCase();
       const runtime = c.get('runtime');
-      const configs = (await tenantConfigs(c)).filter((config) =>
-        config.settings.virtualQueue.toLowerCase().includes(search),
+      const access = await readableQueues(c);
+      const configs = (await tenantConfigs(c)).filter(
+        (config) =>
+          access.canRead(config.settings.virtualQueue) &&
+          config.settings.virtualQueue.toLowerCase().includes(search),
       );
       const figures = await queueFigures(
         runtime.db,
@@ -134,6 +137,7 @@ export function queueMonitorRoutes(app: Hono<AppEnv>) {
         "A queue's day so far in its time zone: callbacks waiting over time, observed wait, and callbacks by state and reason per interval",
       tag,
       roles: readers,
+      lineOfBusiness: 'queue',
       query: [{ name: 'interval', description: 'minutes: 15 (default), 30 or 60' }],
     },
     async (c) => {
@@ -181,6 +185,7 @@ export function queueMonitorRoutes(app: Hono<AppEnv>) {
         'Slots with room from now for the given days, in the queue time zone (what the Callback tab offers when scheduling)',
       tag,
       roles: managers,
+      lineOfBusiness: 'queue',
       query: [{ name: 'days', description: '1 to 90, default 7 (cut at the scheduling horizon)' }],
     },
     async (c) => {

@@ -5,7 +5,7 @@
  * that reached an agent). Per queue and in total. The rows are read once and counted here, so the
  * same code serves PGlite and PostgreSQL and the Monitor's charts of the day.
  */
-import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { callbacks } from '../db/schema.ts';
 
@@ -46,7 +46,13 @@ export interface ReportRow {
 export async function reportRows(
   db: Database,
   tenantId: string,
-  range: { fromMs: number; toMs: number; queues?: string[] | undefined },
+  range: {
+    fromMs: number;
+    toMs: number;
+    queues?: string[] | undefined;
+    /** Queues left out whatever `queues` says: those the user may not read. */
+    hidden?: readonly string[] | undefined;
+  },
 ): Promise<ReportRow[]> {
   const rows = await db
     .select({
@@ -67,6 +73,7 @@ export async function reportRows(
         gte(callbacks.desiredTime, range.fromMs),
         lt(callbacks.desiredTime, range.toMs),
         range.queues?.length ? inArray(callbacks.virtualQueue, range.queues) : undefined,
+        range.hidden?.length ? notInArray(callbacks.virtualQueue, [...range.hidden]) : undefined,
       ),
     )
     .limit(MAX_REPORT_ROWS + 1);

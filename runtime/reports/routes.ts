@@ -1,14 +1,13 @@
 /** Callback reports (api.md "Reports"): JSON for the charts and table, or the same as CSV. */
 import { stringify } from 'csv-stringify/sync';
 import type { Context, Hono } from 'hono';
+import { readableQueues } from '../access/queue-access.ts';
 import type { Role } from '../auth/roles.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { ApiError } from '../http/problem.ts';
 import { defineRoute } from '../http/route-spec.ts';
 import { buildReport, MAX_REPORT_ROWS, reportCsvRecords, reportRows } from './callback-report.ts';
 
-// Line of business: `queues` (or every queue when absent) is where the access-control issue's
-// readable-queues filter applies once merged.
 const readers: Role[] = [
   'administrator',
   'callbackAdministrator',
@@ -43,6 +42,7 @@ export function reportRoutes(app: Hono<AppEnv>) {
         'Callbacks per interval of desired time by state and completion reason, wait-time percentiles and connection rate, per queue and in total (format=csv for CSV)',
       tag: 'Reports',
       roles: readers,
+      lineOfBusiness: 'filter',
       query: [
         { name: 'from', description: 'ISO instant (inclusive)', required: true },
         { name: 'to', description: 'ISO instant (exclusive)', required: true },
@@ -66,7 +66,14 @@ export function reportRoutes(app: Hono<AppEnv>) {
         ?.split(',')
         .map((s) => s.trim())
         .filter(Boolean);
-      const rows = await reportRows(c.get('runtime').db, c.get('user')!.tenantId, { fromMs, toMs, queues });
+      // Another line's queues count as unknown ones: named, they report nothing.
+      const { hidden } = await readableQueues(c);
+      const rows = await reportRows(c.get('runtime').db, c.get('user')!.tenantId, {
+        fromMs,
+        toMs,
+        queues,
+        hidden: [...hidden],
+      });
       if (rows.length > MAX_REPORT_ROWS)
         bad('to', `the range holds more than ${MAX_REPORT_ROWS} callbacks; choose a shorter range`);
       const report = buildReport(rows, { fromMs, toMs, intervalMinutes, queues });
