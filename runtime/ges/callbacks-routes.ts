@@ -7,6 +7,7 @@ import { callbackRecord } from '../callbacks/record.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { ApiError } from '../http/problem.ts';
 import { gesRoute } from './ges-route.ts';
+import { normaliseReporting } from './reporting-fields.ts';
 
 const schema = 'https://ringback.dev/schemas/callbacks-api.schema.json#/$defs';
 const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -35,8 +36,22 @@ export function gesCallbackRoutes(app: Hono<AppEnv>) {
         alwaysCheckCapacity,
         userData: _u,
         captchaToken: _c,
-        ...details
+        pushChannel,
+        pushTarget,
+        pushTargets: listed,
+        ...sent
       } = request;
+      // The older pushChannel + pushTarget pair is one FCM target.
+      const pushTargets = [
+        ...(listed ?? []),
+        ...(pushChannel && pushTarget ? [{ channel: 'FCM' as const, target: pushTarget }] : []),
+      ];
+      const details = {
+        language: 'en-US',
+        ...sent,
+        channel: sent.channel ?? 'API',
+        ...(pushTargets.length > 0 ? { pushTargets } : {}),
+      };
       const row = await runtime.callbacks.booking.book({
         tenantId,
         virtualQueue: serviceName,
@@ -44,9 +59,9 @@ export function gesCallbackRoutes(app: Hono<AppEnv>) {
         desiredTimeMs: desiredTime === undefined ? undefined : Date.parse(desiredTime),
         priority,
         userData,
-        details: { language: 'en-US', ...details, channel: details.channel ?? 'API' },
+        details: { ...details, normalised: normaliseReporting(details) },
         alwaysCheckCapacity,
-        hasPushTargets: (request.pushTargets?.length ?? 0) > 0,
+        hasPushTargets: pushTargets.length > 0,
         actor: 'api',
       });
       return { data: { id: row.id } };

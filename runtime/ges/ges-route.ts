@@ -28,6 +28,52 @@ export function envelope(c: Context<AppEnv>, code: number, message: string, data
   return c.json({ status: { code, message, corrId: c.get('corrId') }, data }, code as 200);
 }
 
+export const isGesPath = (path: string) => path === gesBase || path.startsWith(`${gesBase}/`);
+
+/**
+ * A refusal in the GES envelope, recorded for the Developer tab. `data.slots` (429 proposals) is
+ * the GES map of each proposed slot's UTC start to its remaining capacity; the proposals in the
+ * availability shape are in `data.proposedSlots`.
+ */
+export async function gesError(c: Context<AppEnv>, error: unknown, tenantId?: string): Promise<Response> {
+  const problem =
+    error instanceof ApiError ? error : new ApiError('INTERNAL', 'Internal error; quote the corrId');
+  if (!(error instanceof ApiError))
+    console.error(`[${c.get('corrId')}] ${c.req.method} ${c.req.path}:`, error);
+  await c
+    .get('runtime')
+    .db.insert(apiErrors)
+    .values({
+      corrId: c.get('corrId'),
+      tenantId: tenantId ?? null,
+      at: c.get('runtime').clock.now(),
+      method: c.req.method,
+      path: c.req.path,
+      status: problem.status,
+      message: `${problem.code}: ${problem.message}`,
+    })
+    .onConflictDoNothing()
+    .catch(() => undefined);
+  const { errors, slots: proposed } = problem.extra as { errors?: unknown; slots?: Slot[] };
+  const slots = proposed
+    ? {
+        slots: Object.fromEntries(proposed.map((slot) => [utcText(slot.startMs), slot.remaining])),
+        proposedSlots: proposed.map(slotRecord),
+      }
+    : {};
+  const data = { code: problem.code, ...(errors ? { errors } : {}), ...slots };
+  return envelope(c, problem.status, problem.message, data);
+}
+
+const utcText = (ms: number) => new Date(ms).toISOString();
+
+/** The request's body is JSON (or has no declared type); anything else is 415. */
+function requireJson(c: Context<AppEnv>): void {
+  const type = c.req.header('content-type');
+  if (type && !/^application\/([a-z.+-]*\+)?json\b/i.test(type))
+    throw new ApiError('UNSUPPORTED_MEDIA_TYPE', `Send application/json, not ${type}`);
+}
+
 async function tenantOf(c: Context<AppEnv>): Promise<string> {
   const key = c.req.header('x-api-key');
   if (!key) throw new ApiError('INVALID_API_KEY', 'The x-api-key header is missing');
@@ -78,6 +124,7 @@ export function gesRoute(
       await allowCors(c, tenantId);
       let body: unknown;
       if (spec.body) {
+        requireJson(c);
         const text = await c.req.text();
         try {
           body = text.trim() === '' ? undefined : JSON.parse(text);
@@ -95,30 +142,46 @@ export function gesRoute(
       const { data, code } = await handler({ c, tenantId, body });
       return envelope(c, code ?? 200, 'Successful', data);
     } catch (error) {
-      const problem =
-        error instanceof ApiError ? error : new ApiError('INTERNAL', 'Internal error; quote the corrId');
-      if (!(error instanceof ApiError))
-        console.error(`[${c.get('corrId')}] ${c.req.method} ${c.req.path}:`, error);
-      await c
-        .get('runtime')
-        .db.insert(apiErrors)
-        .values({
-          corrId: c.get('corrId'),
-          tenantId: tenantId ?? null,
-          at: c.get('runtime').clock.now(),
-          method: c.req.method,
-          path: c.req.path,
-          status: problem.status,
-          message: `${problem.code}: ${problem.message}`,
-        })
-        .onConflictDoNothing()
-        .catch(() => undefined);
-      const { errors, slots: proposed } = problem.extra as { errors?: unknown; slots?: Slot[] };
-      const slots = proposed?.map(slotRecord);
-      const data = { code: problem.code, ...(errors ? { errors } : {}), ...(slots ? { slots } : {}) };
-      return envelope(c, problem.status, problem.message, data);
+      return gesError(c, error, tenantId);
     }
   });
+}
+
+/** Paths of the GES routes by method, as patterns (for 405 with `allow`). */
+function gesPatterns(): { method: string; pattern: RegExp }[] {
+  return routeSpecs
+    .filter((spec) => isGesPath(spec.path))
+    .map((spec) => ({
+      method: spec.method.toUpperCase(),
+      pattern: new RegExp(`^${spec.path.replace(/:[^/]+/g, '[^/]+')}/?$`),
+    }));
+}
+
+/**
+ * Every other request under /engagement/v3 answers in the GES envelope too: 405 (with `allow`)
+ * for a known path asked with another method, 404 for an unknown path. Registered after the
+ * GES routes and the preflight.
+ */
+export function gesFallback(app: Hono<AppEnv>) {
+  app.all(`${gesBase}/*`, (c) => {
+    const allowed = gesPatterns()
+      .filter((route) => route.pattern.test(c.req.path))
+      .map((route) => route.method);
+    if (allowed.length > 0) {
+      c.header('allow', [...new Set(allowed)].join(', '));
+      return gesError(
+        c,
+        new ApiError(
+          'METHOD_NOT_ALLOWED',
+          `${c.req.method} is not allowed on ${c.req.path}; use ${allowed.join(', ')}`,
+        ),
+      );
+    }
+    return gesError(c, new ApiError('ROUTE_NOT_FOUND', `No route ${c.req.method} ${c.req.path}`));
+  });
+  app.all(gesBase, (c) =>
+    gesError(c, new ApiError('ROUTE_NOT_FOUND', `No route ${c.req.method} ${c.req.path}`)),
+  );
 }
 
 /** Preflight: headers for an origin some tenant allows (the key is not sent on preflight). */

@@ -7,13 +7,14 @@ import type { AppEnv } from '../http/app-env.ts';
 import { rulesRoutes } from '../rules-store/routes.ts';
 import { gesCallbackRoutes } from './callbacks-routes.ts';
 import { developerRoutes } from './developer-routes.ts';
-import { gesPreflight } from './ges-route.ts';
+import { gesFallback, gesPreflight } from './ges-route.ts';
 import { gesQueueRoutes } from './queue-routes.ts';
 
 export function callbackEngineRoutes(app: Hono<AppEnv>) {
   gesPreflight(app);
   gesCallbackRoutes(app);
   gesQueueRoutes(app);
+  gesFallback(app);
   developerRoutes(app);
   dataTableRoutes(app);
   rulesRoutes(app);

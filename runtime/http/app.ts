@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { gesError, isGesPath } from '../ges/ges-route.ts';
 import { callbackEngineRoutes } from '../ges/index.ts';
 import type { Runtime } from '../runtime.ts';
 import type { AppEnv } from './app-env.ts';
@@ -41,6 +42,8 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   );
 
   app.onError((error, c) => {
+    // /engagement/v3 answers every error (e.g. 413 from the body limit) in the GES envelope.
+    if (isGesPath(c.req.path)) return gesError(c, error);
     const corrId = c.get('corrId') ?? randomUUID();
     const problem =
       error instanceof ApiError ? error : new ApiError('INTERNAL', 'Internal error; quote the corrId');
