@@ -351,6 +351,10 @@ export interface AdminCreate {
   desiredTime?: string;
   priority?: number;
   userData?: {};
+  /**
+   * Book a scheduled time whose slot is full or closed anyway; audited as BOOKED_CAPACITY_OVERRIDE.
+   */
+  overrideCapacity?: boolean;
 }
 /**
  * This interface was referenced by `CallbacksApiBodies`'s JSON-Schema

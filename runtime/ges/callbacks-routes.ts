@@ -2,7 +2,7 @@
 import type { Hono } from 'hono';
 import type { GesCreate } from '../../schemas/callbacks-api.generated.ts';
 import { findCallback } from '../callbacks/callback-store.ts';
-import { queuePosition } from '../callbacks/queries.ts';
+import { isOverdue, queuePosition } from '../callbacks/queries.ts';
 import { callbackRecord } from '../callbacks/record.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { ApiError } from '../http/problem.ts';
@@ -76,7 +76,8 @@ export function gesCallbackRoutes(app: Hono<AppEnv>) {
       const row = await findCallback(runtime.db, tenantId, id);
       if (!row) throw new ApiError('NOT_FOUND', `No callback ${id}`);
       const queue = await queuePosition(runtime.db, runtime.callbacks.host, runtime.callbacks.queues, row);
-      return { data: callbackRecord(row, queue) };
+      const overdue = await isOverdue(runtime.callbacks.queues, row, runtime.clock.now());
+      return { data: callbackRecord({ ...row, overdue }, queue) };
     },
   );
   gesRoute(
