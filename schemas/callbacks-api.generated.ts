@@ -6,6 +6,13 @@
  */
 export type Name = string;
 /**
+ * Reporting only: any text up to 1,024 characters, stored as sent; a recognised value is also stored normalised for reports.
+ *
+ * This interface was referenced by `CallbacksApiBodies`'s JSON-Schema
+ * via the `definition` "reportingText".
+ */
+export type ReportingText = string;
+/**
  * This interface was referenced by `CallbacksApiBodies`'s JSON-Schema
  * via the `definition` "agentStateName".
  */
@@ -26,16 +33,16 @@ export interface GesCreate {
    * Absent: immediate. Present: scheduled.
    */
   desiredTime?: string;
-  cbOfferType?: 'ASAP' | 'SCHEDULED' | 'COMBINED_SCHEDULED_AND_ASAP';
-  language?: string;
-  inboundVQ?: string;
+  cbOfferType?: ReportingText;
+  language?: ReportingText;
+  inboundVQ?: ReportingText;
   offerThreshold?: string | number;
-  channel?: string;
-  offerTiming?: 'ON-HOURS' | 'OFF-HOURS';
-  cbOriginationIxnId?: string;
-  surveyRP?: string;
+  channel?: ReportingText;
+  offerTiming?: ReportingText;
+  cbOriginationIxnId?: ReportingText;
+  surveyRP?: ReportingText;
   priority?: number;
-  routePoint?: string;
+  routePoint?: ReportingText;
   userData?: {};
   captchaToken?: string;
   /**
@@ -284,9 +291,9 @@ export interface GesCreate {
         }
       ];
   /**
-   * Older form of one push target, with pushTarget.
+   * The older form of one push target: with pushTarget, the same as pushTargets [{ channel: FCM, target }].
    */
-  pushChannel?: 'FCM';
+  pushChannel?: string;
   pushTarget?: string;
   alwaysCheckCapacity?: boolean;
 }
@@ -344,6 +351,10 @@ export interface AdminCreate {
   desiredTime?: string;
   priority?: number;
   userData?: {};
+  /**
+   * Book a scheduled time whose slot is full or closed anyway; audited as BOOKED_CAPACITY_OVERRIDE.
+   */
+  overrideCapacity?: boolean;
 }
 /**
  * This interface was referenced by `CallbacksApiBodies`'s JSON-Schema

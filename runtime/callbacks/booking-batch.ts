@@ -30,6 +30,8 @@ export interface BookingRequest {
   /** GES: whether the request carried push targets (a USERORIGINATED queue requires them). */
   hasPushTargets?: boolean | undefined;
   actor: string;
+  /** The booking's audit reason; BOOKED by default (an administrator's capacity override differs). */
+  auditReason?: string | undefined;
 }
 
 /** What a booking is, as far as the checks needing no lock can tell, under one configuration. */
@@ -257,12 +259,12 @@ export async function writeBatch(
   });
   const inserted = tx.insert(callbacks).values(values).returning();
   const audited = tx.insert(callbackAudit).values(
-    values.map((v) => ({
+    values.map((v, i) => ({
       callbackId: v.id,
       at: v.createdAt,
       fromState: null,
       toState: v.state,
-      reason: 'BOOKED',
+      reason: admitted[i]?.request.auditReason ?? 'BOOKED',
       actor: v.createdBy,
     })),
   );

@@ -84,13 +84,16 @@ export function callbackLifecycle(deps: {
       return { cancelled, skipped };
     },
 
-    /** Moves a SCHEDULED or QUEUED callback to another desired time (reschedule.ts). */
+    /** Moves a SCHEDULED callback to another desired time (reschedule.ts). */
     async reschedule(tenantId: string, id: string, desiredMs: number, actor: string): Promise<CallbackRow> {
       if (!/^[0-9a-f-]{36}$/i.test(id)) throw new ApiError('NOT_FOUND', `No callback ${id}`);
       return rescheduleCallback({ db, queues, now }, { tenantId, id, desiredMs, actor });
     },
 
-    /** A new callback with the same queue, number and user data (the original is kept). */
+    /**
+     * A new callback with the same queue, number and user data (the original is kept). Only a
+     * COMPLETED callback can be recreated (the guide): one still pending is rescheduled instead.
+     */
     async recreate(
       tenantId: string,
       id: string,
@@ -98,6 +101,11 @@ export function callbackLifecycle(deps: {
       actor: string,
     ): Promise<CallbackRow> {
       const row = await load(tenantId, id);
+      if (row.state !== 'COMPLETED')
+        throw new ApiError(
+          'CALLBACK_NOT_RECREATABLE',
+          `The callback is ${row.state}; only COMPLETED callbacks can be recreated`,
+        );
       return booking.book({
         tenantId,
         virtualQueue: row.virtualQueue,

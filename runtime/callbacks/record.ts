@@ -4,7 +4,10 @@ import type { CallbackRow } from './callback-store.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-export function callbackRecord(row: CallbackRow, queue?: { position: number; ewtSeconds: number }) {
+export function callbackRecord(
+  row: CallbackRow & { overdue?: boolean },
+  queue?: { position: number; ewtSeconds: number },
+) {
   const live = row.state === 'QUEUED' || row.state === 'ROUTING' || row.state === 'PROCESSING';
   return {
     id: row.id,
@@ -24,6 +27,8 @@ export function callbackRecord(row: CallbackRow, queue?: { position: number; ewt
     expiresAt: iso(row.expiresAt),
     agentId: row.agentId,
     createdBy: row.createdBy,
+    /** SCHEDULED and still waiting past its Desired Callback Time window (the guide's warning icon). */
+    overdue: row.state === 'SCHEDULED' && row.overdue === true,
   };
 }
 

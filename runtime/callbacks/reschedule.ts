@@ -1,5 +1,6 @@
 /**
- * Rescheduling a SCHEDULED or QUEUED callback from the Callback tab: the new desired time must be
+ * Rescheduling a SCHEDULED callback from the Callback tab (the guide reschedules scheduled
+ * callbacks only; any other state is a 409 naming it): the new desired time must be
  * within the scheduling horizon, and its slot must be open with room, exactly as a booking with
  * `alwaysCheckCapacity` (the Callback UI offers the availability's free slots; seed, "Edit a
  * callback"). There is no override: a supervisor who needs more room edits the capacity rule.
@@ -26,7 +27,7 @@ import { checkDesiredTime } from './desired-time.ts';
 import type { QueueConfigs } from './queue-config.ts';
 import { proposals, reserveSlot, slotOf } from './slots.ts';
 
-export const reschedulable: CallbackState[] = ['SCHEDULED', 'QUEUED'];
+export const reschedulable: CallbackState[] = ['SCHEDULED'];
 
 /** Thrown inside the transaction to roll it back when the new slot has no room. */
 class SlotFull extends Error {}
@@ -34,7 +35,7 @@ class SlotFull extends Error {}
 function notReschedulable(state: string): ApiError {
   return new ApiError(
     'CALLBACK_NOT_RESCHEDULABLE',
-    `The callback is ${state}; only SCHEDULED or QUEUED callbacks can be rescheduled`,
+    `The callback is ${state}; only SCHEDULED callbacks can be rescheduled`,
   );
 }
 

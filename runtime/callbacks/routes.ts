@@ -8,7 +8,7 @@ import { ApiError } from '../http/problem.ts';
 import { defineRoute } from '../http/route-spec.ts';
 import type { Slot } from '../scheduling/index.ts';
 import { auditOf, type CallbackState, findCallback } from './callback-store.ts';
-import { listCallbacks, queuePosition } from './queries.ts';
+import { isOverdue, listCallbacks, queuePosition } from './queries.ts';
 import { serviceNotFound } from './queue-config.ts';
 import { callbackRecord } from './record.ts';
 import { slotRecord } from './slots.ts';
@@ -39,6 +39,20 @@ function list(c: Context<AppEnv>, name: string): string[] | undefined {
 
 const actorOf = (c: Context<AppEnv>) => `ui:${c.get('user')!.username}`;
 
+/** A 429's proposed slots in the availability shape. */
+async function withSlotRecords<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ApiError && Array.isArray(error.extra.slots))
+      throw new ApiError(error.code, error.message, {
+        ...error.extra,
+        slots: (error.extra.slots as Slot[]).map(slotRecord),
+      });
+    throw error;
+  }
+}
+
 export function callbackRoutes(app: Hono<AppEnv>) {
   defineRoute(
     app,
@@ -46,11 +60,11 @@ export function callbackRoutes(app: Hono<AppEnv>) {
       method: 'get',
       path: '/api/v1/callbacks',
       summary:
-        'Callbacks by desired time range, states, services and search (id or phone number); pages of up to 250',
+        'Callbacks by desired time range, states, services, search (id or phone number) and overdue (true: SCHEDULED past their Desired Callback Time window); pages of up to 250',
       tag,
       roles: viewers,
       lineOfBusiness: 'filter',
-      query: ['from', 'to', 'states', 'services', 'search', 'page', 'pageSize'].map((name) => ({
+      query: ['from', 'to', 'states', 'services', 'search', 'overdue', 'page', 'pageSize'].map((name) => ({
         name,
         description: name,
       })),
@@ -63,6 +77,11 @@ export function callbackRoutes(app: Hono<AppEnv>) {
         throw new ApiError('VALIDATION_FAILED', `Unknown state(s) ${bad.join(', ')}`, {
           errors: [{ pointer: '/query/states', message: `must be among ${states.join(', ')}` }],
         });
+      const overdue = c.req.query('overdue');
+      if (overdue !== undefined && overdue !== 'true' && overdue !== 'false')
+        throw new ApiError('VALIDATION_FAILED', 'overdue must be true or false', {
+          errors: [{ pointer: '/query/overdue', message: 'must be true or false' }],
+        });
       const { items, total } = await listCallbacks(
         c.get('runtime').db,
         c.get('user')!.tenantId,
@@ -73,9 +92,11 @@ export function callbackRoutes(app: Hono<AppEnv>) {
           services: list(c, 'services'),
           search: c.req.query('search'),
           readable: await readableQueues(c),
+          overdue: overdue === undefined ? undefined : overdue === 'true',
         },
         page,
         pageSize,
+        c.get('runtime').clock.now(),
       );
       return c.json({ items: items.map((row) => callbackRecord(row)), total, page, pageSize });
     },
@@ -107,6 +128,7 @@ export function callbackRoutes(app: Hono<AppEnv>) {
         },
         1,
         100_000,
+        c.get('runtime').clock.now(),
       );
       const cell = (v: unknown) => `"${String(v ?? '').replaceAll('"', '""')}"`;
       const lines = [
@@ -152,7 +174,8 @@ export function callbackRoutes(app: Hono<AppEnv>) {
         reason: a.reason,
         actor: a.actor,
       }));
-      return c.json({ ...callbackRecord(row, queue), audit });
+      const overdue = await isOverdue(runtime.callbacks.queues, row, runtime.clock.now());
+      return c.json({ ...callbackRecord({ ...row, overdue }, queue), audit });
     },
   );
   defineRoute<{
@@ -161,12 +184,14 @@ export function callbackRoutes(app: Hono<AppEnv>) {
     desiredTime?: string;
     priority?: number;
     userData?: Record<string, unknown>;
+    overrideCapacity?: boolean;
   }>(
     app,
     {
       method: 'post',
       path: '/api/v1/callbacks',
-      summary: 'Create or schedule a callback (regardless of office hours and enabled flags)',
+      summary:
+        'Create or schedule a callback (regardless of the enabled flags). A scheduled time must be in an available slot (429 SLOT_UNAVAILABLE with the nearest free slots) unless overrideCapacity is set, which the audit records',
       tag,
       roles: managers,
       lineOfBusiness: 'filter',
@@ -175,16 +200,21 @@ export function callbackRoutes(app: Hono<AppEnv>) {
     async (c, body) => {
       // A queue of another line of business answers as one that does not exist.
       if (!(await readableQueues(c)).canRead(body.serviceName)) throw serviceNotFound(body.serviceName);
-      const row = await c.get('runtime').callbacks.booking.book({
-        tenantId: c.get('user')!.tenantId,
-        virtualQueue: body.serviceName,
-        phoneNumber: body.phoneNumber,
-        desiredTimeMs: body.desiredTime ? Date.parse(body.desiredTime) : undefined,
-        priority: body.priority,
-        userData: body.userData,
-        details: { channel: 'UI' },
-        actor: actorOf(c),
-      });
+      const row = await withSlotRecords(() =>
+        c.get('runtime').callbacks.booking.book({
+          tenantId: c.get('user')!.tenantId,
+          virtualQueue: body.serviceName,
+          phoneNumber: body.phoneNumber,
+          desiredTimeMs: body.desiredTime ? Date.parse(body.desiredTime) : undefined,
+          priority: body.priority,
+          userData: body.userData,
+          details: { channel: 'UI', ...(body.overrideCapacity ? { capacityOverride: true } : {}) },
+          // The guide offers an administrator only available slots; the override is explicit and audited.
+          alwaysCheckCapacity: !body.overrideCapacity,
+          ...(body.overrideCapacity ? { auditReason: 'BOOKED_CAPACITY_OVERRIDE' } : {}),
+          actor: actorOf(c),
+        }),
+      );
       return c.json(callbackRecord(row), 201);
     },
   );
@@ -213,32 +243,24 @@ export function callbackRoutes(app: Hono<AppEnv>) {
       method: 'post',
       path: '/api/v1/callbacks/:id/reschedule',
       summary:
-        'Move a SCHEDULED or QUEUED callback to another desired time within the horizon, into an open slot with room (429 SLOT_UNAVAILABLE with the nearest free slots otherwise)',
+        'Move a SCHEDULED callback (409 CALLBACK_NOT_RESCHEDULABLE otherwise) to another desired time within the horizon, into an open slot with room (429 SLOT_UNAVAILABLE with the nearest free slots otherwise)',
       tag,
       roles: managers,
       lineOfBusiness: 'callback',
       body: 'https://ringback.dev/schemas/callbacks-api.schema.json#/$defs/reschedule',
     },
     async (c, body) => {
-      try {
-        const row = await c
+      const row = await withSlotRecords(() =>
+        c
           .get('runtime')
           .callbacks.lifecycle.reschedule(
             c.get('user')!.tenantId,
             c.req.param('id')!,
             Date.parse(body.desiredTime),
             actorOf(c),
-          );
-        return c.json(callbackRecord(row));
-      } catch (error) {
-        // The proposed slots in the availability shape, as GES answers them.
-        if (error instanceof ApiError && Array.isArray(error.extra.slots))
-          throw new ApiError(error.code, error.message, {
-            ...error.extra,
-            slots: (error.extra.slots as Slot[]).map(slotRecord),
-          });
-        throw error;
-      }
+          ),
+      );
+      return c.json(callbackRecord(row));
     },
   );
   defineRoute<{ desiredTime: string } | undefined>(
@@ -246,7 +268,8 @@ export function callbackRoutes(app: Hono<AppEnv>) {
     {
       method: 'post',
       path: '/api/v1/callbacks/:id/recreate',
-      summary: 'A new callback from an existing one (immediate, or at desiredTime)',
+      summary:
+        'A new callback from a COMPLETED one (immediate, or at desiredTime); 409 CALLBACK_NOT_RECREATABLE otherwise',
       tag,
       roles: managers,
       lineOfBusiness: 'callback',

@@ -2,13 +2,14 @@
 import type { Hono } from 'hono';
 import type { GesCreate } from '../../schemas/callbacks-api.generated.ts';
 import { type CallbackRow, findCallback } from '../callbacks/callback-store.ts';
-import { queuePosition } from '../callbacks/queries.ts';
+import { isOverdue, queuePosition } from '../callbacks/queries.ts';
 import { callbackRecord } from '../callbacks/record.ts';
 import { callbackUpcoming } from '../db/schema.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { ApiError } from '../http/problem.ts';
 import type { Runtime } from '../runtime.ts';
 import { gesRoute } from './ges-route.ts';
+import { normaliseReporting } from './reporting-fields.ts';
 
 const schema = 'https://ringback.dev/schemas/callbacks-api.schema.json#/$defs';
 const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -56,14 +57,19 @@ export function gesCallbackRoutes(app: Hono<AppEnv>) {
         pushChannel,
         pushTarget,
         pushTargets: listed,
-        ...rest
+        ...sent
       } = request;
-      // The older pushChannel + pushTarget pair means one such target.
+      // The older pushChannel + pushTarget pair is one FCM target.
       const pushTargets = [
         ...(listed ?? []),
-        ...(pushTarget ? [{ channel: pushChannel ?? 'FCM', target: pushTarget }] : []),
+        ...(pushChannel && pushTarget ? [{ channel: 'FCM' as const, target: pushTarget }] : []),
       ];
-      const details = { ...rest, ...(pushTargets.length > 0 ? { pushTargets } : {}) };
+      const details = {
+        language: 'en-US',
+        ...sent,
+        channel: sent.channel ?? 'API',
+        ...(pushTargets.length > 0 ? { pushTargets } : {}),
+      };
       const row = await runtime.callbacks.booking.book({
         tenantId,
         virtualQueue: serviceName,
@@ -71,7 +77,7 @@ export function gesCallbackRoutes(app: Hono<AppEnv>) {
         desiredTimeMs: desiredTime === undefined ? undefined : Date.parse(desiredTime),
         priority,
         userData,
-        details: { language: 'en-US', ...details, channel: details.channel ?? 'API' },
+        details: { ...details, normalised: normaliseReporting(details) },
         alwaysCheckCapacity,
         hasPushTargets: pushTargets.length > 0,
         actor: 'api',
@@ -90,7 +96,8 @@ export function gesCallbackRoutes(app: Hono<AppEnv>) {
       const row = await findCallback(runtime.db, tenantId, id);
       if (!row) throw new ApiError('NOT_FOUND', `No callback ${id}`);
       const queue = await queuePosition(runtime.db, runtime.callbacks.host, runtime.callbacks.queues, row);
-      return { data: callbackRecord(row, queue) };
+      const overdue = await isOverdue(runtime.callbacks.queues, row, runtime.clock.now());
+      return { data: callbackRecord({ ...row, overdue }, queue) };
     },
   );
   gesRoute(

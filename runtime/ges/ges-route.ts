@@ -33,6 +33,17 @@ export function envelope(c: Context<AppEnv>, code: number, message: string, data
   return c.json({ status: { code, message, corrId: c.get('corrId') }, data }, code as 200);
 }
 
+export const isGesPath = (path: string) => path === gesBase || path.startsWith(`${gesBase}/`);
+
+const utcText = (ms: number) => new Date(ms).toISOString();
+
+/** The request's body is JSON (or has no declared type); anything else is 415. */
+function requireJson(c: Context<AppEnv>): void {
+  const type = c.req.header('content-type');
+  if (type && !/^application\/([a-z.+-]*\+)?json\b/i.test(type))
+    throw new ApiError('UNSUPPORTED_MEDIA_TYPE', `Send application/json, not ${type}`);
+}
+
 /**
  * The tenant of the request's key. A key this process knows is served at once; any other is a
  * possible guess: refused while its client address is locked out, and counted when wrong.
@@ -115,6 +126,7 @@ export function gesRoute(
       await allowCors(c, tenantId);
       refuseUnusableParameters(c.req.url, path);
       if (spec.body) {
+        requireJson(c);
         body = await readJsonValue(c);
         const errors = schemaValidator().validate(spec.body, body ?? null);
         if (errors.length > 0)
@@ -169,8 +181,15 @@ export async function gesError(
     retryAfter,
   } = problem.extra as { errors?: unknown; slots?: Slot[]; retryAfter?: number };
   if (retryAfter !== undefined) c.header('retry-after', String(retryAfter));
-  const slots = proposed?.map(slotRecord);
-  const data = { code: problem.code, ...(errors ? { errors } : {}), ...(slots ? { slots } : {}) };
+  // data.slots (429 proposals) is the GES map of each proposed slot's UTC start to its remaining
+  // capacity; the proposals in the availability shape are in data.proposedSlots.
+  const slots = proposed
+    ? {
+        slots: Object.fromEntries(proposed.map((slot) => [utcText(slot.startMs), slot.remaining])),
+        proposedSlots: proposed.map(slotRecord),
+      }
+    : {};
+  const data = { code: problem.code, ...(errors ? { errors } : {}), ...slots };
   const { retryAfterSeconds } = problem.extra as { retryAfterSeconds?: number };
   if (retryAfterSeconds) c.header('retry-after', String(retryAfterSeconds));
   return envelope(c, problem.status, problem.message, data);
@@ -180,6 +199,43 @@ export async function gesError(
 function queueNamed(c: Context<AppEnv>, body: unknown): string | null {
   const fromBody = (body as { serviceName?: unknown } | undefined)?.serviceName;
   return c.req.param('serviceName') ?? (typeof fromBody === 'string' ? fromBody : null);
+}
+
+/** Paths of the GES routes by method, as patterns (for 405 with `allow`). */
+function gesPatterns(): { method: string; pattern: RegExp }[] {
+  return routeSpecs
+    .filter((spec) => isGesPath(spec.path))
+    .map((spec) => ({
+      method: spec.method.toUpperCase(),
+      pattern: new RegExp(`^${spec.path.replace(/:[^/]+/g, '[^/]+')}/?$`),
+    }));
+}
+
+/**
+ * Every other request under /engagement/v3 answers in the GES envelope too: 405 (with `allow`)
+ * for a known path asked with another method, 404 for an unknown path. Registered after the
+ * GES routes and the preflight.
+ */
+export function gesFallback(app: Hono<AppEnv>) {
+  app.all(`${gesBase}/*`, (c) => {
+    const allowed = gesPatterns()
+      .filter((route) => route.pattern.test(c.req.path))
+      .map((route) => route.method);
+    if (allowed.length > 0) {
+      c.header('allow', [...new Set(allowed)].join(', '));
+      return gesError(
+        c,
+        new ApiError(
+          'METHOD_NOT_ALLOWED',
+          `${c.req.method} is not allowed on ${c.req.path}; use ${allowed.join(', ')}`,
+        ),
+      );
+    }
+    return gesError(c, new ApiError('ROUTE_NOT_FOUND', `No route ${c.req.method} ${c.req.path}`));
+  });
+  app.all(gesBase, (c) =>
+    gesError(c, new ApiError('ROUTE_NOT_FOUND', `No route ${c.req.method} ${c.req.path}`)),
+  );
 }
 
 /** Preflight: headers for an origin some tenant allows (the key is not sent on preflight). */

@@ -13,13 +13,14 @@ import { statisticsRoutes } from '../statistics/routes.ts';
 import { apiKeyRoutes } from './api-key-routes.ts';
 import { gesCallbackRoutes } from './callbacks-routes.ts';
 import { developerRoutes } from './developer-routes.ts';
-import { gesPreflight } from './ges-route.ts';
+import { gesFallback, gesPreflight } from './ges-route.ts';
 import { gesQueueRoutes } from './queue-routes.ts';
 
 export function callbackEngineRoutes(app: Hono<AppEnv>) {
   gesPreflight(app);
   gesCallbackRoutes(app);
   gesQueueRoutes(app);
+  gesFallback(app);
   developerRoutes(app);
   apiKeyRoutes(app);
   queueMonitorRoutes(app);

@@ -1,5 +1,6 @@
 /** GES availability, open-for, queue-status and estimated-wait-time. */
 import type { Context, Hono } from 'hono';
+import { DateTime } from 'luxon';
 import { openFor, queueStatus } from '../callbacks/offer.ts';
 import { queueSlots } from '../callbacks/slots.ts';
 import { queueWait } from '../callbacks/wait-time.ts';
@@ -21,7 +22,15 @@ function bad(name: string, message: string): never {
   });
 }
 
-function instant(c: Context<AppEnv>, iso: string, ms: string): number | undefined {
+/** Ends with `Z` or a UTC offset: an instant; anything else is a local time. */
+const hasOffset = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
+
+/**
+ * `start`/`end` (or `startMS`/`endMS`): with an offset or `Z`, an instant; without one, a local
+ * time in the request's `timezone` (GES). A local time the zone skips (spring forward) is read
+ * as Luxon does, moved forward by the gap; a repeated one (fall back) as its first occurrence.
+ */
+function instant(c: Context<AppEnv>, iso: string, ms: string, zoneName: string): number | undefined {
   const msRaw = c.req.query(ms);
   if (msRaw !== undefined && msRaw !== '') {
     const value = Number(msRaw);
@@ -29,13 +38,17 @@ function instant(c: Context<AppEnv>, iso: string, ms: string): number | undefine
       ? value
       : bad(ms, 'must be epoch milliseconds from 1970 to the year 9999');
   }
-  const raw = c.req.query(iso);
+  const raw = c.req.query(iso)?.trim();
   if (raw === undefined || raw === '') return undefined;
-  const value = Date.parse(raw);
+  const value = hasOffset.test(raw) ? Date.parse(raw) : DateTime.fromISO(raw, { zone: zoneName }).toMillis();
   return value >= 0 && value <= latestInstant
     ? value
-    : bad(iso, 'must be an ISO 8601 instant from 1970 to 9999');
+    : bad(iso, 'must be an ISO 8601 date and time from 1970 to 9999');
 }
+
+/** The end of the local day (in `zoneName`) that `ms` falls on. */
+const endOfLocalDay = (ms: number, zoneName: string) =>
+  DateTime.fromMillis(ms, { zone: zoneName }).startOf('day').plus({ days: 1 }).toMillis();
 
 function integer(c: Context<AppEnv>, name: string, min: number, max: number): number | undefined {
   const raw = c.req.query(name);
@@ -75,10 +88,10 @@ export function gesQueueRoutes(app: Hono<AppEnv>) {
     async ({ c, tenantId }) => {
       const runtime = c.get('runtime');
       const now = runtime.clock.now();
-      const requestedStart = instant(c, 'start', 'startMS');
-      const requestedEnd = instant(c, 'end', 'endMS');
-      const days = integer(c, 'numberOfDays', 1, 90);
       const timezone = zone(c);
+      const requestedStart = instant(c, 'start', 'startMS', timezone);
+      const requestedEnd = instant(c, 'end', 'endMS', timezone);
+      const days = integer(c, 'numberOfDays', 1, 90);
       const max = integer(c, 'maxTimeSlots', 1, 10_000);
       const reportBusy = flag(c, 'reportBusy');
       const { config, slots } = await queueSlots(
@@ -88,7 +101,11 @@ export function gesQueueRoutes(app: Hono<AppEnv>) {
         (queue) => {
           const fromMs = Math.max(now, requestedStart ?? now);
           const horizonEnd = now + queue.settings.schedulingHorizonDays * DAY;
-          return { fromMs, toMs: Math.min(horizonEnd, requestedEnd ?? fromMs + (days ?? 1) * DAY) };
+          // Neither end nor numberOfDays: the rest of the start's day in `timezone` (the start
+          // being now when the one asked for is past).
+          const toMs =
+            requestedEnd ?? (days !== undefined ? fromMs + days * DAY : endOfLocalDay(fromMs, timezone));
+          return { fromMs, toMs: Math.min(horizonEnd, toMs) };
         },
       );
       const localTime = localTimeFormatter(timezone);
@@ -124,8 +141,7 @@ export function gesQueueRoutes(app: Hono<AppEnv>) {
     async ({ c, tenantId }) => {
       const runtime = c.get('runtime');
       const config = await runtime.callbacks.queues.get(tenantId, c.req.param('serviceName')!);
-      zone(c);
-      const at = instant(c, 'start', 'startMS') ?? runtime.clock.now();
+      const at = instant(c, 'start', 'startMS', zone(c)) ?? runtime.clock.now();
       const result = openFor(config, at);
       return {
         data: {

@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { accessRoutes } from '../access/routes.ts';
 import { lockoutRoutes } from '../auth/lockout-routes.ts';
-import { gesBase, gesError } from '../ges/ges-route.ts';
+import { gesBase, gesError, isGesPath } from '../ges/ges-route.ts';
 import { callbackEngineRoutes } from '../ges/index.ts';
 import { logFailure } from '../log/failure.ts';
 import type { Runtime } from '../runtime.ts';
@@ -48,8 +48,8 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   );
 
   app.onError((error, c) => {
-    // What fails before a GES route runs (body too large) still answers the GES envelope.
-    if (c.req.path.startsWith(`${gesBase}/`)) return gesError(c, error);
+    // /engagement/v3 answers every error (e.g. 413 from the body limit) in the GES envelope.
+    if (isGesPath(c.req.path)) return gesError(c, error);
     const corrId = c.get('corrId') ?? randomUUID();
     const problem =
       error instanceof ApiError ? error : new ApiError('INTERNAL', 'Internal error; quote the corrId');

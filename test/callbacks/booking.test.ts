@@ -103,7 +103,8 @@ describe('booking callbacks', () => {
     });
     expect(reply.status).toBe(429);
     expect(reply.body.data.code).toBe('SLOT_UNAVAILABLE');
-    expect(reply.body.data.slots[0].startMs).toBe(Date.parse('2026-03-04T16:00:00Z'));
+    expect(Object.keys(reply.body.data.slots)[0]).toBe('2026-03-04T16:00:00.000Z');
+    expect(reply.body.data.proposedSlots[0].startMs).toBe(Date.parse('2026-03-04T16:00:00Z'));
   });
 
   it('throttles waiting callbacks per number', async () => {

@@ -69,7 +69,8 @@ async function bookAndRun(body: Record<string, unknown>): Promise<CallState> {
   await ctx.advance(1);
   await ctx.advance(5);
   const record = (await ctx.api.get(`/api/v1/callbacks/${id}`)).body;
-  expect(record).toMatchObject({ callbackState: 'COMPLETED', callbackReason: 'AGENT_CONNECTED' });
+  // With an agent: PROCESSING for the whole conversation (issue 8).
+  expect(record).toMatchObject({ callbackState: 'PROCESSING', agentId: expect.any(String) });
   const [stored] = await ctx.started.runtime.db
     .select({ snapshot: callSessions.snapshot })
     .from(callSessions)

@@ -41,6 +41,9 @@ describe.skipIf(testDatabaseKind !== 'postgres')('three runtime processes on one
       select ${tenantId}, 'mp-' || n, 'MP agent ' || n, '{"Sales": 5}'::jsonb,
         '{"kind": "fixed", "seconds": 0.2}'::jsonb, 'Ready', ${now}::bigint
       from generate_series(1, ${agentsPerProcess}) n`;
+    // Only the fast agents: the seeded Sales agents talk 240 s per callback, and a callback is
+    // PROCESSING for the whole conversation.
+    await sql`update agents set state = 'LoggedOut' where id not like 'mp-%'`;
     // The callbacks are added once all three processes run, so that all three dispatch them.
     nodes.push(...(await Promise.all([spawnRuntime('node-b', env()), spawnRuntime('node-c', env())])));
     await sql`insert into callbacks (id, tenant_id, virtual_queue, phone_number, state, origin,

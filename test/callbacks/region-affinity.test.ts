@@ -49,7 +49,8 @@ describe('region affinity in dispatch', () => {
     // The eu node stops beating: this process (region default, the fallback) dials.
     await ctx.advance(NODE_HEALTHY_MS / 1000 + 1);
     await ctx.advance(10);
-    expect(await state(id)).toBe('COMPLETED');
+    // Dialled and with an agent (PROCESSING lasts the conversation).
+    expect(await state(id)).toBe('PROCESSING');
     const [self] = await ctx.started.runtime.db
       .select()
       .from(runtimeNodes)
@@ -70,6 +71,6 @@ describe('region affinity in dispatch', () => {
     await ctx.api.put('/api/v1/queues/Sales_VQ/rules', { regionAffinityRule: null });
     await ctx.advance(1);
     await ctx.advance(10);
-    expect(await state(booked.body.data.id)).toBe('COMPLETED');
+    expect(await state(booked.body.data.id)).toBe('PROCESSING');
   });
 });

@@ -116,20 +116,15 @@ describe('rescheduling a callback', () => {
     expect(await room(slot)).toBe(0);
   });
 
-  it('schedules a QUEUED immediate callback, counting it in its new slot', async () => {
+  it('refuses a QUEUED immediate callback: only SCHEDULED ones are rescheduled', async () => {
     const id = await book(ctx, { serviceName: 'Two_VQ', phoneNumber: nextNumber() });
     expect((await record(id)).callbackState).toBe('QUEUED');
     const slot = WED_10 + 150 * MINUTE;
-    const moved = await reschedule(id, iso(slot));
-    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
-    expect(moved.body).toMatchObject({ callbackState: 'SCHEDULED', scheduled: true, desiredTime: iso(slot) });
-    expect(await room(slot)).toBe(1);
-    expect((await record(id)).audit.at(-1)).toMatchObject({
-      from: 'QUEUED',
-      to: 'SCHEDULED',
-      reason: 'RESCHEDULED',
-      actor: 'ui:admin',
-    });
+    const refused = await reschedule(id, iso(slot));
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('CALLBACK_NOT_RESCHEDULABLE');
+    expect(await room(slot)).toBe(2);
+    expect((await record(id)).callbackState).toBe('QUEUED');
   });
 
   it('refuses PROCESSING and COMPLETED callbacks', async () => {

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callbacks } from '../../runtime/db/schema.ts';
 import { book, expectGesError, forceState, now, queueLike, type Sales, startSales, uuid } from './support.ts';
 
 let ctx: Sales;
@@ -46,9 +48,10 @@ describe('GES callbacks/create', () => {
       alwaysCheckCapacity: true,
     });
     const body = await expectGesError(ctx, checked, 429, 'SLOT_UNAVAILABLE');
-    expect(body.data.slots.length).toBeGreaterThan(0);
+    expect(Object.keys(body.data.slots).length).toBeGreaterThan(0);
     // Monday 9 March, 8:00 in Los Angeles (PDT from 8 March): the first open slot after Sunday.
-    expect(body.data.slots[0].startMs).toBe(Date.parse('2026-03-09T15:00:00Z'));
+    expect(Object.keys(body.data.slots)[0]).toBe('2026-03-09T15:00:00.000Z');
+    expect(body.data.proposedSlots[0].startMs).toBe(Date.parse('2026-03-09T15:00:00Z'));
   });
 
   it('refuses a full slot with 429 and the nearest free slots when alwaysCheckCapacity is set', async () => {
@@ -68,13 +71,20 @@ describe('GES callbacks/create', () => {
       alwaysCheckCapacity: true,
     });
     const body = await expectGesError(ctx, full, 429, 'SLOT_UNAVAILABLE');
-    expect(body.data.slots[0]).toMatchObject({
+    // GES clients read data.slots as a map of UTC slot start to remaining capacity.
+    const slots = body.data.slots as Record<string, number>;
+    expect(Object.entries(slots)[0]).toEqual(['2026-03-04T18:15:00.000Z', 1]);
+    for (const [utc, capacity] of Object.entries(slots)) {
+      expect(utc).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+      expect(typeof capacity).toBe('number');
+    }
+    expect(Object.keys(slots).length).toBeLessThanOrEqual(5);
+    expect(body.data.proposedSlots[0]).toMatchObject({
       utcTime: '2026-03-04T18:15:00.000Z',
       localTime: '2026-03-04T10:15:00.000-08:00',
       capacity: 1,
       total: 1,
     });
-    expect(body.data.slots.length).toBeLessThanOrEqual(5);
     // Without the flag the same full slot takes the booking as asked.
     const asked = await ctx.ges('POST', '/callbacks/create', {
       serviceName: 'One_Slot_VQ',
@@ -101,7 +111,7 @@ describe('GES callbacks/create', () => {
   it('lists every missing or invalid field in a 400', async () => {
     const reply = await ctx.ges('POST', '/callbacks/create', {
       desiredTime: 'tomorrow',
-      cbOfferType: 'LATER',
+      cbOfferType: 'x'.repeat(1025),
       unknown: 1,
     });
     const body = await expectGesError(ctx, reply, 400, 'VALIDATION_FAILED');
@@ -221,6 +231,58 @@ describe('GES callbacks/create', () => {
       pushTargets: [{ channel: 'FCM', target: 'registration-token' }],
     });
     expect(ok.status).toBe(200);
+  });
+});
+
+describe('GES client defaults (issue 8)', () => {
+  it('never refuses a booking for its reporting-only fields, storing them as sent and normalised', async () => {
+    const sentence =
+      'Callback offered to the customer because the estimated wait time exceeded the threshold';
+    const sent = {
+      cbOfferType: sentence,
+      offerTiming: 'on hours',
+      channel: 'web',
+      language: 'en-US',
+      surveyRP: 'Survey route point for the post-call survey, version 2',
+      inboundVQ: 'Inbound queue of the web site (chat)',
+      cbOriginationIxnId: 'ixn:'.padEnd(1024, '0'),
+      routePoint: '7001@SIP_Switch / overflow',
+    };
+    const id = await book(ctx, { phoneNumber: '+14155550230', ...sent });
+    const [row] = await ctx.started.runtime.db.select().from(callbacks).where(eq(callbacks.id, id));
+    expect(row!.details).toMatchObject({
+      ...sent,
+      normalised: { offerTiming: 'ON-HOURS', channel: 'WEB', language: 'en-US' },
+    });
+    expect((row!.details.normalised as Record<string, string>).cbOfferType).toBeUndefined();
+    const known = await book(ctx, {
+      phoneNumber: '+14155550231',
+      cbOfferType: 'combined_scheduled_and_asap',
+    });
+    const [other] = await ctx.started.runtime.db.select().from(callbacks).where(eq(callbacks.id, known));
+    expect(other!.details).toMatchObject({
+      cbOfferType: 'combined_scheduled_and_asap',
+      normalised: { cbOfferType: 'COMBINED_SCHEDULED_AND_ASAP', channel: 'API', language: 'en-US' },
+    });
+  });
+
+  it('accepts pushChannel with pushTarget as one push target, and refuses half of the pair', async () => {
+    await queueLike(ctx, 'Push_Pair_VQ', { callDirection: 'USERORIGINATED' });
+    const id = await book(ctx, {
+      serviceName: 'Push_Pair_VQ',
+      phoneNumber: '+14155550232',
+      pushChannel: 'fcm',
+      pushTarget: 'registration-token-1',
+    });
+    const [row] = await ctx.started.runtime.db.select().from(callbacks).where(eq(callbacks.id, id));
+    expect(row!.details.pushTargets).toEqual([{ channel: 'FCM', target: 'registration-token-1' }]);
+    const half = await ctx.ges('POST', '/callbacks/create', {
+      serviceName: 'Push_Pair_VQ',
+      phoneNumber: '+14155550233',
+      pushChannel: 'FCM',
+    });
+    const body = await expectGesError(ctx, half, 400, 'VALIDATION_FAILED');
+    expect(JSON.stringify(body.data.errors)).toContain('pushTarget');
   });
 });
 

@@ -64,7 +64,7 @@ describe('GES callbacks/availability', () => {
     ]);
   });
 
-  it('covers numberOfDays days from start, one day by default', async () => {
+  it('covers numberOfDays days from start, the start day by default', async () => {
     const start = 'start=2026-03-04T16:00:00.000Z';
     const days = async (query: string) =>
       new Set(
@@ -80,6 +80,54 @@ describe('GES callbacks/availability', () => {
       '2026-03-05',
       '2026-03-06',
       '2026-03-09',
+    ]);
+  });
+
+  it('reads start and end without an offset as local times in timezone, with one as instants', async () => {
+    const local = await availability(
+      'Sales_VQ',
+      'start=2026-03-04T08:00:00&end=2026-03-04T09:00:00&timezone=America/Los_Angeles',
+    );
+    const instants = await availability(
+      'Sales_VQ',
+      'start=2026-03-04T16:00:00Z&end=2026-03-04T09:00:00-08:00&timezone=America/Los_Angeles',
+    );
+    const times = (reply: { body: any }) => reply.body.data.slots.map((s: { utcTime: string }) => s.utcTime);
+    const expected = ['16:00', '16:15', '16:30', '16:45'].map((t) => `2026-03-04T${t}:00.000Z`);
+    expect(times(local)).toEqual(expected);
+    expect(times(instants)).toEqual(expected);
+    // The same local text in another zone is another instant: 8:00 in New York is 13:00 UTC.
+    const newYork = await availability(
+      'Sales_VQ',
+      'start=2026-03-04T11:00:00&end=2026-03-04T12:00:00&timezone=America/New_York',
+    );
+    expect(times(newYork)).toEqual(
+      ['16:00', '16:15', '16:30', '16:45'].map((t) => `2026-03-04T${t}:00.000Z`),
+    );
+    await expectGesError(
+      ctx,
+      await availability('Sales_VQ', 'start=2026-03-04T25:00:00&timezone=America/Los_Angeles'),
+      400,
+      'VALIDATION_FAILED',
+    );
+  });
+
+  it('covers the rest of the start day in timezone when neither end nor numberOfDays is given', async () => {
+    // 17:00 local on Wednesday: Sales_Hours close at 18:00, so 17:00 to 17:45, and nothing of Thursday.
+    const reply = await availability('Sales_VQ', 'start=2026-03-04T17:00:00&timezone=America/Los_Angeles');
+    expect(reply.body.data.slots.map((s: { localTime: string }) => s.localTime.slice(0, 16))).toEqual([
+      '2026-03-04T17:00',
+      '2026-03-04T17:15',
+      '2026-03-04T17:30',
+      '2026-03-04T17:45',
+    ]);
+    // In UTC the same instant's day ends at 16:00 local (midnight UTC): 01:00Z is past its end.
+    const utcDay = await availability('Sales_VQ', 'start=2026-03-04T23:00:00Z');
+    expect(utcDay.body.data.slots.map((s: { utcTime: string }) => s.utcTime)).toEqual([
+      '2026-03-04T23:00:00.000Z',
+      '2026-03-04T23:15:00.000Z',
+      '2026-03-04T23:30:00.000Z',
+      '2026-03-04T23:45:00.000Z',
     ]);
   });
 
@@ -147,6 +195,9 @@ describe('GES callbacks/open-for', () => {
     expect(now.body.data).toEqual({ openFor: 9 * 3600 - 1 });
     const late = await openFor('Sales_VQ', 'start=2026-03-04T01:30:00.000Z'); // 17:30 local
     expect(late.body.data.openFor).toBe(1800);
+    // Without an offset, start is a local time in timezone.
+    const localLate = await openFor('Sales_VQ', 'start=2026-03-03T17:30:00&timezone=America/Los_Angeles');
+    expect(localLate.body.data.openFor).toBe(1800);
     const sunday = await openFor('Sales_VQ', 'start=2026-03-08T20:00:00.000Z');
     expect(sunday.body.data.openFor).toBe(0);
   });

@@ -3,7 +3,8 @@ import { expectGesError, type Sales, startSales, uuid } from './support.ts';
 
 let ctx: Sales;
 beforeAll(async () => {
-  ctx = await startSales();
+  // A small body limit, so a too-large body is sent whole before the 413 answers.
+  ctx = await startSales({ RINGBACK_MAX_BODY_BYTES: '65536' });
   const reply = await ctx.api.put('/api/v1/developer/cors-origins', { origins: ['https://shop.example'] });
   expect(reply.body).toEqual({ origins: ['https://shop.example'] });
 });
@@ -108,5 +109,32 @@ describe('GES transport', () => {
     });
     expect(reply.headers.get('access-control-allow-origin')).toBeNull();
     await ctx.api.put('/api/v1/developer/cors-origins', { origins: ['https://shop.example'] });
+  });
+
+  it('answers an unknown route, a wrong method, a too large body and a non-JSON body in the envelope', async () => {
+    const unknown = await ctx.ges('GET', '/callbacks/nothing-here');
+    await expectGesError(ctx, unknown, 404, 'ROUTE_NOT_FOUND');
+    await expectGesError(ctx, await ctx.ges('POST', ''), 404, 'ROUTE_NOT_FOUND');
+    const wrongMethod = await ctx.ges('GET', '/callbacks/create');
+    await expectGesError(ctx, wrongMethod, 405, 'METHOD_NOT_ALLOWED');
+    expect(wrongMethod.headers.get('allow')).toBe('POST');
+    const wrongOnParam = await ctx.ges('DELETE', '/callbacks/availability/Sales_VQ');
+    await expectGesError(ctx, wrongOnParam, 405, 'METHOD_NOT_ALLOWED');
+    expect(wrongOnParam.headers.get('allow')).toBe('GET');
+    const large = await ctx.ges('POST', '/callbacks/create', {
+      serviceName: 'Sales_VQ',
+      phoneNumber: '+14155550499',
+      userData: { blob: 'x'.repeat(ctx.started.runtime.config.maxBodyBytes) },
+    });
+    await expectGesError(ctx, large, 413, 'PAYLOAD_TOO_LARGE');
+    const text = await ctx.ges(
+      'POST',
+      '/callbacks/create',
+      JSON.stringify({ serviceName: 'Sales_VQ', phoneNumber: '+14155550498' }),
+      { 'content-type': 'text/plain' },
+    );
+    await expectGesError(ctx, text, 415, 'UNSUPPORTED_MEDIA_TYPE');
+    for (const reply of [unknown, wrongMethod, large, text])
+      expect(reply.headers.get('content-type')).toContain('application/json');
   });
 });

@@ -30,7 +30,8 @@ describe('a test call follows the callback it booked', () => {
     const booked = await api.post(`/api/v1/test-calls/${id}/dtmf`, { digits: '1' });
     expect(booked.body.callback).toMatchObject({ virtualQueue: 'Sales_VQ', state: 'QUEUED', attempts: 0 });
 
-    for (let i = 0; i < 12; i++) await started.runtime.virtualClock!.advance(30_000);
+    // Busy, the 120 s retry delay, the answer, then the agent's 240 s conversation.
+    for (let i = 0; i < 14; i++) await started.runtime.virtualClock!.advance(30_000);
     const followed = await api.get(`/api/v1/test-calls/${id}`);
     expect(followed.body.callback).toMatchObject({
       state: 'COMPLETED',
