@@ -1,6 +1,7 @@
 /** GES availability, open-for, queue-status and estimated-wait-time. */
 import type { Context, Hono } from 'hono';
 import { DateTime } from 'luxon';
+import { zoneTime } from '../business-hours/zone-time.ts';
 import { openFor, queueStatus } from '../callbacks/offer.ts';
 import { queueSlots } from '../callbacks/slots.ts';
 import { queueWait } from '../callbacks/wait-time.ts';
@@ -27,9 +28,21 @@ const hasOffset = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
 
 /**
  * `start`/`end` (or `startMS`/`endMS`): with an offset or `Z`, an instant; without one, a local
- * time in the request's `timezone` (GES). A local time the zone skips (spring forward) is read
- * as Luxon does, moved forward by the gap; a repeated one (fall back) as its first occurrence.
+ * time in the request's `timezone` (GES), resolved by the one rule every path holds to
+ * (docs/decisions.md, "the caller's time"): a time the zone skips means the end of the gap, a
+ * repeated one its first occurrence.
  */
+export function localInstant(raw: string, zoneName: string): number {
+  // Read as if UTC to get the wall-clock fields, then place them in the zone.
+  const wall = DateTime.fromISO(raw, { zone: 'utc' });
+  if (!wall.isValid) return Number.NaN;
+  const wallMs = wall.toMillis();
+  const epochDay = Math.floor(wallMs / DAY);
+  const minuteOfDay = Math.floor((wallMs - epochDay * DAY) / 60_000);
+  const { ms, exists } = zoneTime(zoneName).resolve(epochDay, minuteOfDay);
+  return exists ? ms + (wallMs % 60_000) : ms;
+}
+
 function instant(c: Context<AppEnv>, iso: string, ms: string, zoneName: string): number | undefined {
   const msRaw = c.req.query(ms);
   if (msRaw !== undefined && msRaw !== '') {
@@ -40,7 +53,7 @@ function instant(c: Context<AppEnv>, iso: string, ms: string, zoneName: string):
   }
   const raw = c.req.query(iso)?.trim();
   if (raw === undefined || raw === '') return undefined;
-  const value = hasOffset.test(raw) ? Date.parse(raw) : DateTime.fromISO(raw, { zone: zoneName }).toMillis();
+  const value = hasOffset.test(raw) ? Date.parse(raw) : localInstant(raw, zoneName);
   return value >= 0 && value <= latestInstant
     ? value
     : bad(iso, 'must be an ISO 8601 date and time from 1970 to 9999');
