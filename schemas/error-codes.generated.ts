@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'REVISION_CONFLICT'
   | 'NOT_PUBLISHED'
   | 'IN_USE'
+  | 'NUMBER_HELD'
   | 'CALL_ENDED'
   | 'CALL_NOT_PAUSED'
   | 'CLOCK_NOT_VIRTUAL'

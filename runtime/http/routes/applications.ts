@@ -136,7 +136,7 @@ export function applicationRoutes(app: Hono<AppEnv>) {
     },
   );
 
-  defineRoute<{ fromVersion?: number } | undefined>(
+  defineRoute<{ fromVersion?: number; note?: string; restoreDraft?: boolean } | undefined>(
     app,
     {
       method: 'post',
@@ -160,13 +160,12 @@ export function applicationRoutes(app: Hono<AppEnv>) {
           issues: report.issues,
         });
       }
-      const published = await runtime.applications.publish(
-        tenant(c),
-        id,
-        document,
-        c.get('user')!.username,
-        fromVersion,
-      );
+      const published = await runtime.applications.publish(tenant(c), id, document, c.get('user')!.username, {
+        ...(fromVersion
+          ? { republishedFrom: fromVersion, restoreDraft: request?.restoreDraft === true }
+          : {}),
+        ...(request?.note ? { note: request.note } : {}),
+      });
       return c.json({ ...published, warnings: report.warnings }, 201);
     },
   );
