@@ -38,6 +38,8 @@ export interface TraceEntry {
   durationMs: number;
   outcome: string | null;
   variableChanges: Record<string, { from: unknown; to: unknown }>;
+  /** Why the block did what it did, when it says (e.g. which rule refused a number). */
+  notes?: string[];
 }
 
 export interface Waiting {

@@ -6,6 +6,7 @@ import { api } from './http.ts';
 import type {
   ApplicationDraft,
   ApplicationSummary,
+  ClockView,
   DialOutcome,
   HoursPreview,
   LoginResponse,
@@ -14,6 +15,7 @@ import type {
   PublishedVersion,
   RunnableBlockDefinition,
   SessionUser,
+  SimulatedAgent,
   TestCall,
   ValidationReport,
 } from './types.ts';
@@ -44,20 +46,31 @@ export const applicationsApi = {
   remove: (id: string) => api.delete(app(id)),
   validate: (id: string, application?: Application) =>
     api.post<ValidationReport>(`${app(id)}/validate`, application ? { application } : {}),
-  publish: (id: string, fromVersion?: number) =>
-    api.post<{ version: number; publishedAt: string }>(
+  publish: (id: string, request: PublishRequest = {}) =>
+    api.post<{ version: number; publishedAt: string; draftRestored: boolean; revision: number }>(
       `${app(id)}/publish`,
-      fromVersion === undefined ? {} : { fromVersion },
+      request,
     ),
   versions: (id: string) => api.get<Page<PublishedVersion>>(`${app(id)}/versions?pageSize=100`),
   version: (id: string, version: number) =>
     api.get<PublishedVersion & { application: Application }>(`${app(id)}/versions/${version}`),
 };
 
+export interface PublishRequest {
+  /** Roll back: publish this earlier version again. */
+  fromVersion?: number;
+  /** With fromVersion: the draft becomes that version too. */
+  restoreDraft?: boolean;
+  note?: string;
+}
+
 export const phoneNumbersApi = {
   list: () => api.get<Page<PhoneNumber>>('/api/v1/phone-numbers?pageSize=250'),
-  assign: (dnis: string, applicationId: string) =>
-    api.put<PhoneNumber>(`/api/v1/phone-numbers/${encodeURIComponent(dnis)}`, { applicationId }),
+  assign: (dnis: string, applicationId: string, move = false) =>
+    api.put<{ dnis: string; applicationId: string; movedFrom: string | null }>(
+      `/api/v1/phone-numbers/${encodeURIComponent(dnis)}`,
+      move ? { applicationId, move } : { applicationId },
+    ),
   release: (dnis: string) => api.delete(`/api/v1/phone-numbers/${encodeURIComponent(dnis)}`),
 };
 
@@ -78,6 +91,8 @@ export interface StartTestCall {
   dnis?: string;
   applicationId?: string;
   version?: number;
+  /** Run the unpublished draft. */
+  draft?: boolean;
   ani: string;
   breakpoints?: string[];
 }
@@ -97,6 +112,11 @@ export const testCallsApi = {
 };
 
 export const simulatorApi = {
+  clock: () => api.get<ClockView>('/api/v1/sim/clock'),
+  advance: (seconds: number) => api.post<ClockView>('/api/v1/sim/clock/advance', { seconds }),
+  agents: () => api.get<{ items: SimulatedAgent[] }>('/api/v1/agents'),
+  setAgentState: (id: string, state: 'Ready' | 'NotReady' | 'LoggedOut') =>
+    api.put<SimulatedAgent>(`/api/v1/agents/${encodeURIComponent(id)}/state`, { state }),
   /** What the simulated customer at `number` does when Ringback dials it next. */
   scriptDialer: (number: string, outcomes: { outcome: DialOutcome; afterSeconds?: number }[]) =>
     api.put<unknown>(`/api/v1/sim/dialer/${encodeURIComponent(number)}`, { outcomes }),

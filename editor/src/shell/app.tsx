@@ -36,7 +36,7 @@ export function App() {
           <CallbackSettingsScreen />
         </Suspense>
       ) : (
-        <ApplicationsScreen />
+        <ApplicationsScreen unknownPath={route.name === 'applications' ? route.unknownPath : undefined} />
       )}
     </div>
   );

@@ -3,7 +3,7 @@ import { useSyncExternalStore } from 'react';
 
 export type Route =
   | { name: 'login' }
-  | { name: 'applications' }
+  | { name: 'applications'; unknownPath?: string }
   | { name: 'businessHours' }
   | { name: 'callbackSettings' }
   | { name: 'designer'; applicationId: string };
@@ -15,7 +15,9 @@ export function parseRoute(hash: string): Route {
   if (path === '/login') return { name: 'login' };
   if (path === '/business-hours') return { name: 'businessHours' };
   if (path === '/callback-settings') return { name: 'callbackSettings' };
-  return { name: 'applications' };
+  // Anything else falls back to the list, saying that the address asked for does not exist.
+  if (path === '' || path === '/' || path === '/applications') return { name: 'applications' };
+  return { name: 'applications', unknownPath: path };
 }
 
 export function navigate(path: string): void {

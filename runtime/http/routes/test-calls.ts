@@ -30,6 +30,9 @@ async function bookedCallback(c: Context<AppEnv>, state: CallState) {
   return {
     id,
     virtualQueue: row.virtualQueue,
+    // The number Ringback will dial: the one the caller keyed in or confirmed, not the ANI.
+    phoneNumber: row.phoneNumber,
+    desiredTime: new Date(row.desiredTime).toISOString(),
     state: row.state,
     reason: row.reason,
     attempts: row.attempts,

@@ -32,6 +32,9 @@ export const BlockNode = memo(function BlockNode({ id, selected }: BlockNodeProp
   const visited = useDesigner((s) => !!s.run.visited[id]);
   const paused = useDesigner((s) => s.run.paused && s.run.currentBlockId === id);
   const breakpoint = useDesigner((s) => !!s.breakpoints[id]);
+  const found = useDesigner((s) =>
+    s.searchCurrent === id ? 'current' : s.searchMatches[id] ? 'match' : null,
+  );
   const properties = block?.properties;
   const ports = useMemo(
     () => (definition && properties ? outcomesOf(definition, properties) : []),
@@ -59,6 +62,7 @@ export const BlockNode = memo(function BlockNode({ id, selected }: BlockNodeProp
     breakpoint && 'has-breakpoint',
     visited && 'visited',
     block.disabled && 'disabled',
+    found && `search-${found}`,
   ]
     .filter(Boolean)
     .join(' ');

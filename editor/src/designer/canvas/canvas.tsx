@@ -12,6 +12,7 @@ import { PALETTE_MIME } from '../palette/palette.tsx';
 import { designer, useDesigner } from '../store/designer-store.ts';
 import { BlockContextMenu, type BlockMenuTarget } from './block-context-menu.tsx';
 import { edgeTypes, nodeTypes } from './element-types.ts';
+import { FIT_PADDING } from './fit-view.ts';
 import { FlowMinimap } from './flow-minimap.tsx';
 import { laneAt } from './lanes.ts';
 
@@ -94,7 +95,7 @@ export function Canvas() {
       >
         <Background gap={24} />
         <FlowMinimap />
-        <Controls />
+        <Controls fitViewOptions={{ padding: FIT_PADDING, maxZoom: 1.2 }} />
       </ReactFlow>
       {nodes.length === lanesOnly(nodes) && <EmptyCanvasHint />}
       {menu && <BlockContextMenu target={menu} onClose={() => setMenu(null)} />}

@@ -38,6 +38,9 @@ export interface DesignerState {
   /** Blocks a test call pauses before; editor-only, not part of the document. */
   breakpoints: Record<string, true>;
   notice: string | null;
+  /** Blocks matching the Find box, and the one Find moved to; editor-only. */
+  searchMatches: Record<string, true>;
+  searchCurrent: string | null;
 }
 
 export const NO_RUN: RunHighlight = { currentBlockId: null, paused: false, visited: {}, takenEdges: {} };
@@ -68,6 +71,8 @@ export const useDesigner = create<DesignerState>()(() => ({
   run: NO_RUN,
   breakpoints: {},
   notice: null,
+  searchMatches: {},
+  searchCurrent: null,
 }));
 
 export const getDesigner = () => useDesigner.getState();

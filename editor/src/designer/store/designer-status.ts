@@ -20,6 +20,13 @@ export const statusActions = {
     set({ issues, issueSeverity: same ? state.issueSeverity : issueSeverity });
   },
 
+  setSearch(matches: readonly string[], current: string | null): void {
+    set({
+      searchMatches: Object.fromEntries(matches.map((id) => [id, true as const])),
+      searchCurrent: current,
+    });
+  },
+
   setRun(run: RunHighlight): void {
     set({ run });
   },

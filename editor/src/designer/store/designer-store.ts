@@ -17,7 +17,7 @@ import type { RunnableBlockDefinition } from '../../api/types.ts';
 import { blockShape } from '../canvas/block-geometry.ts';
 import { type DesignerNode, type LinkEdge, syncEdges, syncNodes } from '../canvas/flow-elements.ts';
 import { BLOCK_WIDTH, clampToLane, laneBoxes } from '../canvas/lanes.ts';
-import { type ClipboardContent, copyBlocks, pasteBlocks } from '../flow/clipboard.ts';
+import { type ClipboardContent, copyBlocks, freePasteOffset, pasteBlocks } from '../flow/clipboard.ts';
 import * as ops from '../flow/document-ops.ts';
 import { allowedIn, PHASE_LABELS } from '../flow/phases.ts';
 import { outcomesOf } from '../flow/ports.ts';
@@ -263,7 +263,13 @@ export const designer = {
     };
     if (sameJson(doc.layout?.viewport, rounded)) return;
     const present = { ...doc, layout: { ...doc.layout, viewport: rounded } };
-    set({ history: { ...state.history, present }, saveStatus: statusFor(state, present) });
+    // Looking around is not an edit: a saved draft stays "Saved" (the view travels with the next
+    // real save), so pan, zoom and Fit never raise "Unsaved" or a leave-page warning.
+    const clean = doc === state.savedDoc && state.saveStatus === 'saved';
+    set({
+      history: { ...state.history, present },
+      ...(clean ? { savedDoc: present } : { saveStatus: statusFor(state, present) }),
+    });
   },
 
   applyLayout(positions: Record<string, ops.Position>): void {
@@ -310,7 +316,8 @@ export const designer = {
         `${left} pasted block(s) are not allowed in a ${doc.type} application and were left out.`,
       );
     if (Object.keys(blocks).length === 0) return;
-    const result = pasteBlocks(doc, { ...clip, blocks });
+    const kept = { ...clip, blocks };
+    const result = pasteBlocks(doc, kept, freePasteOffset(doc, kept));
     applyEdit(() => result.doc);
     designer.select(Object.values(result.idMap));
   },
