@@ -8,6 +8,7 @@ import { EventEmitter } from 'node:events';
 import type { BlockServices } from '../../blocks/contract.ts';
 import { blockRegistry } from '../../blocks/registry.ts';
 import type { Application } from '../../schemas/application.generated.ts';
+import type { TenantContext } from '../../schemas/flow/tenant-context.ts';
 import type { ApplicationStore } from '../applications/application-store.ts';
 import { validateDocument } from '../applications/validate-document.ts';
 import type { Clock } from '../clock/index.ts';
@@ -44,6 +45,8 @@ export function callService(deps: {
   store: CallStore;
   clock: Clock;
   services: (tenantId: string) => BlockServices;
+  /** The tenant's queues, hours and rules, so a draft is checked as publishing would check it. */
+  tenantContext?: (tenantId: string) => Promise<TenantContext>;
 }) {
   const { applications, phoneNumbers, store, clock } = deps;
   const updates = new EventEmitter();
@@ -68,7 +71,7 @@ export function callService(deps: {
   /** The draft runs only when the runtime would publish it: errors would fail mid-call. */
   async function runnableDraft(tenantId: string, applicationId: string): Promise<Application> {
     const { application } = await applications.get(tenantId, applicationId);
-    const report = validateDocument(application);
+    const report = validateDocument(application, await deps.tenantContext?.(tenantId));
     if (!report.valid || !report.application) {
       throw new ApiError('APPLICATION_INVALID', `${report.errors} error(s) in the draft stop a test call`, {
         issues: report.issues,

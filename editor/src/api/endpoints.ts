@@ -2,6 +2,7 @@
 import type { Application } from '../../../schemas/application.generated.ts';
 import type { BusinessHours } from '../../../schemas/business-hours.generated.ts';
 import type { CallbackSettings } from '../../../schemas/callback-settings.generated.ts';
+import type { TenantContext } from '../../../schemas/flow/tenant-context.ts';
 import { api } from './http.ts';
 import type {
   ApplicationDraft,
@@ -28,6 +29,10 @@ export const authApi = {
     api.post<LoginResponse>('/api/v1/auth/login', { username, password }),
   me: () => api.get<SessionUser>('/api/v1/auth/me'),
   logout: () => api.post<void>('/api/v1/auth/logout'),
+};
+
+export const validationContextApi = {
+  get: () => api.get<TenantContext>('/api/v1/validation-context'),
 };
 
 export const blocksApi = {

@@ -36,9 +36,11 @@ export const BlockNode = memo(function BlockNode({ id, selected }: BlockNodeProp
     s.searchCurrent === id ? 'current' : s.searchMatches[id] ? 'match' : null,
   );
   const properties = block?.properties;
+  const appType = useDesigner((s) => s.history.present.type);
+  // Only the outcomes that can occur in this application's type get a port.
   const ports = useMemo(
-    () => (definition && properties ? outcomesOf(definition, properties) : []),
-    [definition, properties],
+    () => (definition && properties ? outcomesOf(definition, properties, appType) : []),
+    [definition, properties, appType],
   );
   const updateNodeInternals = useUpdateNodeInternals();
   const portKey = ports.map((p) => p.name).join('|');

@@ -3,6 +3,7 @@
  * path, breakpoints and the auto-save status.
  */
 import type { Application } from '../../../../schemas/application.generated.ts';
+import type { TenantContext } from '../../../../schemas/flow/tenant-context.ts';
 import type { ValidationIssue } from '../../api/types.ts';
 import { saveBreakpoints, toggled } from './breakpoints.ts';
 import { getDesigner as get, type RunHighlight, setDesigner as set } from './designer-state.ts';
@@ -25,6 +26,14 @@ export const statusActions = {
       searchMatches: Object.fromEntries(matches.map((id) => [id, true as const])),
       searchCurrent: current,
     });
+  },
+
+  setTenant(tenant: TenantContext): void {
+    set({ tenant });
+  },
+
+  focusField(field: { blockId: string; pointer: string } | null): void {
+    set({ focusedField: field });
   },
 
   setRun(run: RunHighlight): void {

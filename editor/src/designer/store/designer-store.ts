@@ -39,7 +39,7 @@ function derive(doc: Application, state: DesignerState): Pick<DesignerState, 'la
   const shapeOf = (id: string) => {
     const block = doc.blocks[id];
     const def = block && state.definitions[block.type];
-    const ports = def && block ? outcomesOf(def, block.properties).map((o) => o.name) : [];
+    const ports = def && block ? outcomesOf(def, block.properties, doc.type).map((o) => o.name) : [];
     return blockShape(ports, !def || (!!block?.label && block.label !== def.title));
   };
   const lanes = laneBoxes(doc, (id) => measured.get(id) ?? shapeOf(id).height);
@@ -232,7 +232,7 @@ export const designer = {
       return ops.pruneLinks(
         next,
         id,
-        outcomesOf(definition, properties).map((o) => o.name),
+        outcomesOf(definition, properties, doc.type).map((o) => o.name),
       );
     }, group);
   },

@@ -6,8 +6,8 @@ import { designer, useDesigner } from '../store/designer-store.ts';
  * its block title), so a call on version 3 is not labelled from today's draft.
  */
 export function TraceBlockRef({ entry }: { entry: TraceEntry }) {
-  const title = useDesigner((s) => s.definitions[entry.blockType]?.title);
-  const name = entry.label || title || entry.blockType;
+  const title = useDesigner((s) => s.definitions[entry.blockType]?.title) ?? entry.blockType;
+  const name = entry.label && entry.label !== title ? `${entry.label} (${title})` : title;
   return (
     <button
       type="button"
