@@ -17,6 +17,7 @@ import type { RunnableBlockDefinition } from '../../api/types.ts';
 import { blockShape } from '../canvas/block-geometry.ts';
 import { type DesignerNode, type LinkEdge, syncEdges, syncNodes } from '../canvas/flow-elements.ts';
 import { BLOCK_WIDTH, clampToLane, laneBoxes } from '../canvas/lanes.ts';
+import { missingPositions } from '../canvas/quick-layout.ts';
 import { type ClipboardContent, copyBlocks, freePasteOffset, pasteBlocks } from '../flow/clipboard.ts';
 import * as ops from '../flow/document-ops.ts';
 import { allowedIn, PHASE_LABELS } from '../flow/phases.ts';
@@ -92,7 +93,16 @@ export const designer = {
     history?: History | null;
   }): void {
     const definitions = Object.fromEntries(args.definitions.map((d) => [d.id, d]));
-    let history = args.history ?? startHistory(args.doc);
+    // A flow without positions (an import) is laid out before its first frame, never drawn as a
+    // pile; the positions count as an unsaved change, so auto-save keeps them.
+    const heightOf = (id: string) => {
+      const block = args.doc.blocks[id];
+      const def = block && definitions[block.type];
+      return def && block ? blockShape(outcomesOf(def, block.properties, args.doc.type).map((o) => o.name), false).height : 80;
+    };
+    const missing = missingPositions(args.doc, heightOf);
+    const present = Object.keys(missing).length ? ops.moveBlocks(args.doc, missing) : args.doc;
+    let history = args.history ?? startHistory(present);
     // A restored history whose present is the saved draft: keep the server's object so it reads as saved.
     if (history.present !== args.doc && sameJson(history.present, args.doc)) {
       history = { ...history, present: args.doc };
