@@ -29,7 +29,9 @@ export async function fitWholeFlow(page: Page): Promise<number> {
 }
 
 /** Five wheel-zoom steps in and out over the fitted flow, then a pan from the empty left margin. */
-export async function zoomAndPan(page: Page): Promise<{ zoomFps: number; panFps: number; zoomMs: number; panMs: number }> {
+export async function zoomAndPan(
+  page: Page,
+): Promise<{ zoomFps: number; panFps: number; zoomMs: number; panMs: number }> {
   const pane = (await page.locator('.react-flow__pane').boundingBox())!;
   const centre = { x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 };
   await page.mouse.move(centre.x, centre.y);

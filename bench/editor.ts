@@ -147,13 +147,15 @@ async function main(): Promise<void> {
       await page.goto('about:blank');
       await openDesigner(page, runtime.baseUrl, 'bench-1000', positionsByPhase(applications.get(1000)!));
       fitZoom = await fitWholeFlow(page);
-      if (run === 0) await page.screenshot({ path: join(root, 'test-artifacts', 'bench-editor-1000-full-view.png') });
+      if (run === 0)
+        await page.screenshot({ path: join(root, 'test-artifacts', 'bench-editor-1000-full-view.png') });
       const view = await zoomAndPan(page);
       zoomFps.push(view.zoomFps);
       panFps.push(view.panFps);
     }
     const importOpens: number[] = [];
-    for (let run = 0; run < RUNS; run++) importOpens.push(await openImported(page, runtime.baseUrl, 'bench-import-1000'));
+    for (let run = 0; run < RUNS; run++)
+      importOpens.push(await openImported(page, runtime.baseUrl, 'bench-import-1000'));
     await page.screenshot({ path: join(root, 'test-artifacts', 'bench-editor-import-1000.png') });
 
     const big = results.get(1000)!;
@@ -200,11 +202,15 @@ async function main(): Promise<void> {
       target: '≥ 50',
       ok: median(panFps) >= 50,
     });
-    report.figure('imported 1,000 blocks without positions: navigation → laid-out blocks shown', median(importOpens), {
-      unit: 'ms',
-      target: '< 1,000 ms',
-      ok: median(importOpens) < 1000,
-    });
+    report.figure(
+      'imported 1,000 blocks without positions: navigation → laid-out blocks shown',
+      median(importOpens),
+      {
+        unit: 'ms',
+        target: '< 1,000 ms',
+        ok: median(importOpens) < 1000,
+      },
+    );
     if (report.misses.length) console.log(`\nMissed: ${report.misses.join(', ')}`);
   } finally {
     await browser.close();

@@ -15,7 +15,10 @@ const COLUMN_GAP = 80;
 const ROW_GAP = 40;
 
 /** Positions for the blocks that have none; blocks with a position keep it. */
-export function missingPositions(doc: Application, heightOf: (id: string) => number): Record<string, Position> {
+export function missingPositions(
+  doc: Application,
+  heightOf: (id: string) => number,
+): Record<string, Position> {
   const placed = doc.layout?.positions ?? {};
   const result: Record<string, Position> = {};
   for (const phase of PHASES) {

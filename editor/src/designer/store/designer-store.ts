@@ -98,7 +98,12 @@ export const designer = {
     const heightOf = (id: string) => {
       const block = args.doc.blocks[id];
       const def = block && definitions[block.type];
-      return def && block ? blockShape(outcomesOf(def, block.properties, args.doc.type).map((o) => o.name), false).height : 80;
+      return def && block
+        ? blockShape(
+            outcomesOf(def, block.properties, args.doc.type).map((o) => o.name),
+            false,
+          ).height
+        : 80;
     };
     const missing = missingPositions(args.doc, heightOf);
     const present = Object.keys(missing).length ? ops.moveBlocks(args.doc, missing) : args.doc;
