@@ -102,8 +102,10 @@ export function Canvas() {
         multiSelectionKeyCode={['Meta', 'Control']}
         deleteKeyCode={['Delete', 'Backspace']}
         proOptions={{ hideAttribution: true }}
-        // A large flow keeps only what is in view in the DOM, so a drag repaints tens of blocks, not thousands.
-        onlyRenderVisibleElements
+        // A large flow keeps only what is in view in the DOM, so a drag repaints tens of blocks, not
+        // thousands. At low detail nearly all of it is in view anyway, and culling would unmount
+        // and remount (and measure) the blocks at the edges on every zoom step: keep them all.
+        onlyRenderVisibleElements={!lowDetail}
       >
         <Background gap={24} />
         <FlowMinimap />
