@@ -14,7 +14,6 @@ import { PALETTE_MIME } from '../palette/palette.tsx';
 import { designer, useDesigner } from '../store/designer-store.ts';
 import { BlockContextMenu, type BlockMenuTarget } from './block-context-menu.tsx';
 import { edgeTypes, nodeTypes } from './element-types.ts';
-import { FIT_PADDING } from './fit-view.ts';
 import { FlowMinimap } from './flow-minimap.tsx';
 import { laneAt } from './lanes.ts';
 
@@ -97,7 +96,7 @@ export function Canvas() {
         onNodeContextMenu={onNodeContextMenu}
         onPaneClick={() => setMenu(null)}
         defaultViewport={initialViewport()}
-        minZoom={0.1}
+        minZoom={0.05}
         maxZoom={2}
         multiSelectionKeyCode={['Meta', 'Control']}
         deleteKeyCode={['Delete', 'Backspace']}
@@ -109,7 +108,8 @@ export function Canvas() {
       >
         <Background gap={24} />
         <FlowMinimap />
-        <Controls fitViewOptions={{ padding: FIT_PADDING, maxZoom: 1.2 }} />
+        {/* The toolbar's Fit replaces the Controls' one (see fit-view.ts). */}
+        <Controls showFitView={false} />
       </ReactFlow>
       {nodes.length === lanesOnly(nodes) && <EmptyCanvasHint />}
       {menu && <BlockContextMenu target={menu} onClose={() => setMenu(null)} />}

@@ -1,4 +1,5 @@
-import type { FitViewOptions, Node } from '@xyflow/react';
+import { getViewportForBounds, type ReactFlowInstance, type useStoreApi } from '@xyflow/react';
+import type { DesignerNode, LinkEdge } from './flow-elements.ts';
 
 /**
  * Fit leaves room for what floats over the canvas: the zoom controls at the bottom left and the
@@ -6,13 +7,31 @@ import type { FitViewOptions, Node } from '@xyflow/react';
  */
 export const FIT_PADDING = { top: '24px', left: '64px', right: '32px', bottom: '180px' } as const;
 
-/** The blocks, not the lanes: lanes are at least 1,400 wide and would shrink a small flow to a corner. */
-export function fitBlocksOptions(nodes: readonly Node[], duration = 300): FitViewOptions {
-  const blocks = nodes.filter((n) => n.type === 'block');
-  return {
-    ...(blocks.length ? { nodes: blocks.map((b) => ({ id: b.id })) } : {}),
-    padding: FIT_PADDING,
-    maxZoom: 1.2,
-    duration,
-  };
+type Flow = ReactFlowInstance<DesignerNode, LinkEdge>;
+type Store = ReturnType<typeof useStoreApi>;
+
+/**
+ * Moves the view onto blocks (all of them by default). React Flow's own fitView waits until every
+ * node has been measured, which on a large flow (only what is in view is drawn, so measured)
+ * never happens; the bounds here come from positions and the sizes known before measuring.
+ */
+export function showBlocks(
+  flow: Flow,
+  store: Store,
+  ids?: readonly string[],
+  options: { maxZoom?: number; duration?: number } = {},
+): void {
+  const blocks = ids ?? flow.getNodes().flatMap((n) => (n.type === 'block' ? [n.id] : []));
+  if (blocks.length === 0) return;
+  const bounds = flow.getNodesBounds([...blocks]);
+  const { width, height, minZoom, maxZoom } = store.getState();
+  const viewport = getViewportForBounds(
+    bounds,
+    width,
+    height,
+    minZoom,
+    Math.min(options.maxZoom ?? 1.2, maxZoom),
+    FIT_PADDING,
+  );
+  void flow.setViewport(viewport, { duration: options.duration ?? 300 });
 }

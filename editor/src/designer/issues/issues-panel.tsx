@@ -1,5 +1,7 @@
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
+import { showBlocks } from '../canvas/fit-view.ts';
+import type { DesignerNode, LinkEdge } from '../canvas/flow-elements.ts';
 import { designer, useDesigner } from '../store/designer-store.ts';
 import { issueText } from './issue-text.ts';
 
@@ -12,11 +14,12 @@ export function IssuesPanel({ onOpenBlock }: { onOpenBlock?: () => void }) {
   const issues = useDesigner((s) => s.issues);
   const doc = useDesigner((s) => s.history.present);
   const definitions = useDesigner((s) => s.definitions);
-  const flow = useReactFlow();
+  const flow = useReactFlow<DesignerNode, LinkEdge>();
+  const store = useStoreApi();
   const show = (blockId: string, pointer: string | undefined) => {
     designer.focusField(pointer ? { blockId, pointer } : null);
     designer.select([blockId]);
-    void flow.fitView({ nodes: [{ id: blockId }], duration: 300, maxZoom: 1.2 });
+    showBlocks(flow, store, [blockId]);
     onOpenBlock?.();
   };
   if (issues.length === 0) return <p className="muted panel-pad">{t('issues.none')}</p>;

@@ -1,6 +1,7 @@
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { autoLayout } from '../canvas/auto-layout.ts';
-import { fitBlocksOptions } from '../canvas/fit-view.ts';
+import { showBlocks } from '../canvas/fit-view.ts';
+import type { DesignerNode, LinkEdge } from '../canvas/flow-elements.ts';
 import { designer, useDesigner } from '../store/designer-store.ts';
 import { FlowSearch } from './flow-search.tsx';
 import { SaveStatusBadge } from './save-status-badge.tsx';
@@ -10,8 +11,9 @@ export function DesignerToolbar() {
   const type = useDesigner((s) => s.history.present.type);
   const canUndo = useDesigner((s) => s.history.past.length > 0);
   const canRedo = useDesigner((s) => s.history.future.length > 0);
-  const flow = useReactFlow();
-  const fit = () => void flow.fitView(fitBlocksOptions(useDesigner.getState().nodes));
+  const flow = useReactFlow<DesignerNode, LinkEdge>();
+  const store = useStoreApi();
+  const fit = () => showBlocks(flow, store);
 
   const layout = async () => {
     const state = useDesigner.getState();

@@ -1,6 +1,8 @@
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { showBlocks } from '../canvas/fit-view.ts';
+import type { DesignerNode, LinkEdge } from '../canvas/flow-elements.ts';
 import { designer, useDesigner } from '../store/designer-store.ts';
 import { findBlocks } from './find-blocks.ts';
 
@@ -12,7 +14,8 @@ export function FlowSearch() {
   const { t } = useTranslation('designer');
   const [query, setQuery] = useState('');
   const [index, setIndex] = useState(-1);
-  const flow = useReactFlow();
+  const flow = useReactFlow<DesignerNode, LinkEdge>();
+  const store = useStoreApi();
   const doc = useDesigner((s) => s.history.present);
   const definitions = useDesigner((s) => s.definitions);
   const [matches, setMatches] = useState<string[]>([]);
@@ -33,7 +36,7 @@ export function FlowSearch() {
     setIndex(at);
     const id = matches[at]!;
     designer.select([id]);
-    void flow.fitView({ nodes: [{ id }], duration: 300, maxZoom: 1.2 });
+    showBlocks(flow, store, [id]);
   };
 
   const count = !query.trim()
