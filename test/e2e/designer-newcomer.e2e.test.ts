@@ -414,7 +414,9 @@ describe('big flows at full view (§5)', () => {
     expect(await page.locator('.block-node.search-current').count()).toBe(1);
     await find.fill('');
 
-    await page.locator('[data-block-id="greet"] .block-head').click();
+    // The Find above moved the view; bring every block back before picking the greeting.
+    await page.getByRole('button', { name: 'Fit', exact: true }).click();
+    await page.locator('[data-block-id="greet"] .block-head').click({ timeout: 15_000 });
     await page.keyboard.press('Control+c');
     await page.keyboard.press('Control+v');
     type Saved = { application: Application };
