@@ -40,6 +40,7 @@ function blockAt(i: number, phase: Phase, next: string | undefined, alt: string 
         typeVersion: 1,
         phase,
         properties: {
+          prompts: [{ type: 'tts', value: `Input ${i}: key in your account number.` }],
           inputType: 'digits',
           minDigits: 4,
           maxDigits: 8,

@@ -14,6 +14,7 @@ import { ApiClient } from '../test/support/client.ts';
 import { startRuntime } from '../test/support/start-runtime.ts';
 import { CHROMIUM_ARGS, dragBlock, openDesigner } from './editor-browser.ts';
 import { generatedApplication, positionsByPhase } from './editor-flow.ts';
+import { fitWholeFlow, openImported, zoomAndPan } from './editor-view.ts';
 import { median, Report } from './report.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -65,6 +66,10 @@ async function main(): Promise<void> {
     const applications = new Map(
       sizes.map((count) => [count, generatedApplication(count, `bench-${count}`)]),
     );
+    // An import: the same flow without editor layout, which the Designer must lay out on open.
+    const imported = generatedApplication(1000, 'bench-import-1000');
+    delete imported.layout;
+    applications.set(-1, imported);
     for (const [count, application] of applications) {
       const reply = await client.post('/api/v1/applications', application);
       if (reply.status !== 201 && reply.status !== 200) {
@@ -134,6 +139,25 @@ async function main(): Promise<void> {
         inMinimap,
       });
     }
+    // The whole 1,000-block flow fitted to the screen: zoom and pan at the lightest zoom.
+    const zoomFps: number[] = [];
+    const panFps: number[] = [];
+    let fitZoom = 0;
+    for (let run = 0; run < RUNS; run++) {
+      await page.goto('about:blank');
+      await openDesigner(page, runtime.baseUrl, 'bench-1000', positionsByPhase(applications.get(1000)!));
+      fitZoom = await fitWholeFlow(page);
+      if (run === 0)
+        await page.screenshot({ path: join(root, 'test-artifacts', 'bench-editor-1000-full-view.png') });
+      const view = await zoomAndPan(page);
+      zoomFps.push(view.zoomFps);
+      panFps.push(view.panFps);
+    }
+    const importOpens: number[] = [];
+    for (let run = 0; run < RUNS; run++)
+      importOpens.push(await openImported(page, runtime.baseUrl, 'bench-import-1000'));
+    await page.screenshot({ path: join(root, 'test-artifacts', 'bench-editor-import-1000.png') });
+
     const big = results.get(1000)!;
     const small = results.get(10)!;
     console.log(`\nDesigner, median of ${RUNS} runs (drag: ${big.moves} mouse moves over ~2 s)`);
@@ -167,6 +191,26 @@ async function main(): Promise<void> {
       target: '1,000',
       ok: big.inMinimap === 1000,
     });
+    console.log(`Full view: the whole flow fitted at zoom ${fitZoom.toFixed(3)} (light drawing below 0.45)`);
+    report.figure('1,000 blocks at full view: frames per second, five wheel-zoom steps', median(zoomFps), {
+      unit: 'fps',
+      target: '≥ 50',
+      ok: median(zoomFps) >= 50,
+    });
+    report.figure('1,000 blocks at full view: frames per second, panning', median(panFps), {
+      unit: 'fps',
+      target: '≥ 50',
+      ok: median(panFps) >= 50,
+    });
+    report.figure(
+      'imported 1,000 blocks without positions: navigation → laid-out blocks shown',
+      median(importOpens),
+      {
+        unit: 'ms',
+        target: '< 1,000 ms',
+        ok: median(importOpens) < 1000,
+      },
+    );
     if (report.misses.length) console.log(`\nMissed: ${report.misses.join(', ')}`);
   } finally {
     await browser.close();

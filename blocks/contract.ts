@@ -179,6 +179,8 @@ export interface BlockContext<Properties> {
   play(prompts: readonly Prompt[], options?: { bargeIn?: boolean }): void;
   /** Drops digits the caller typed ahead. */
   clearDigitBuffer(): void;
+  /** Explains a decision in the call's trace (a test call shows it), e.g. why a number was refused. */
+  note?(text: string): void;
   /** Whether the outcome port is linked to a next block (Designer falls back when it is not). */
   isConnected(outcome: string): boolean;
   readonly services: BlockServices;

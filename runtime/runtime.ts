@@ -4,6 +4,7 @@
  */
 import type { BlockServices } from '../blocks/contract.ts';
 import { type ApplicationStore, applicationStore } from './applications/application-store.ts';
+import { tenantContext } from './applications/tenant-context.ts';
 import { type AuthService, authService } from './auth/auth-service.ts';
 import { type GuessThrottle, guessThrottle } from './auth/guess-throttle.ts';
 import { type BusinessHoursStore, businessHoursStore } from './business-hours-store/business-hours-store.ts';
@@ -85,7 +86,14 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
     callbacks: callbacks.blockServices(tenantId),
     callIn: callIn.blockServices(tenantId),
   });
-  const calls = callService({ applications, phoneNumbers, store: callStore(db, now), clock, services });
+  const calls = callService({
+    applications,
+    phoneNumbers,
+    store: callStore(db, now),
+    clock,
+    services,
+    tenantContext: (tenantId) => tenantContext({ applications, businessHours, callbacks }, tenantId),
+  });
   const auth = authService(db, clock, config.sessionIdleMinutes);
   const guesses = guessThrottle(db, config);
   // Route Call waits for `routed`; the simulator says when an agent took the call.

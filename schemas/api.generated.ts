@@ -53,6 +53,14 @@ export interface PublishRequest {
    * Roll back: publish this earlier version again as the newest.
    */
   fromVersion?: number;
+  /**
+   * Why this version goes live; kept in the version history.
+   */
+  note?: string;
+  /**
+   * With fromVersion: replace the draft with that version too, so the draft matches what is live.
+   */
+  restoreDraft?: boolean;
 }
 /**
  * This interface was referenced by `ApiBodies`'s JSON-Schema
@@ -60,9 +68,13 @@ export interface PublishRequest {
  */
 export interface PhoneNumberAssign {
   applicationId: string;
+  /**
+   * Take the number from the application that holds it. Without it, a held number is refused with 409 NUMBER_HELD naming the holder.
+   */
+  move?: boolean;
 }
 /**
- * Give dnis (the number called) or applicationId (optionally with version).
+ * Give dnis (the number called) or applicationId (optionally with version, or draft: true for the unpublished draft).
  *
  * This interface was referenced by `ApiBodies`'s JSON-Schema
  * via the `definition` "testCallStart".
@@ -77,6 +89,10 @@ export interface TestCallStart {
    * @maxItems 500
    */
   breakpoints?: string[];
+  /**
+   * Run the application's current draft instead of a published version (needs applicationId).
+   */
+  draft?: boolean;
 }
 /**
  * This interface was referenced by `ApiBodies`'s JSON-Schema

@@ -90,4 +90,10 @@ export interface Outcome {
   name: string;
   label: string;
   description?: string;
+  /**
+   * The application types in which this outcome can occur; absent: every type. Ports that cannot occur are neither drawn nor reported as unconnected.
+   *
+   * @minItems 1
+   */
+  appTypes?: ['Default' | 'Callback', ...('Default' | 'Callback')[]];
 }

@@ -210,6 +210,7 @@ async function numberChosen(
 ): Promise<BlockResult> {
   const check = await services.checkNumber(progress.virtualQueue, number);
   if (!check.ok) {
+    context.note?.(check.message);
     const failed = progress.failed + 1;
     if (failed > (context.properties.retries ?? 2)) return outcome('declined');
     return ask(

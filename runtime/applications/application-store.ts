@@ -22,7 +22,16 @@ export interface VersionView {
   publishedAt: string;
   publishedBy: string;
   republishedFrom: number | null;
+  note: string | null;
   live: boolean;
+}
+
+export interface PublishOptions {
+  /** Set when re-publishing an earlier version (a roll back). */
+  republishedFrom?: number;
+  note?: string;
+  /** Roll back the draft too, so the draft matches what is live again. */
+  restoreDraft?: boolean;
 }
 
 type Row = typeof applications.$inferSelect;
@@ -156,10 +165,17 @@ export function applicationStore(db: Database, now: () => number) {
     },
 
     /** Publishes a document as the next version. The row lock serialises concurrent publishes. */
-    async publish(tenantId: string, id: string, document: Application, by: string, republishedFrom?: number) {
+    async publish(
+      tenantId: string,
+      id: string,
+      document: Application,
+      by: string,
+      options: PublishOptions = {},
+    ) {
+      const { republishedFrom, note, restoreDraft } = options;
       return db.transaction(async (tx) => {
         const [locked] = await tx
-          .select({ latest: applications.latestVersion })
+          .select({ latest: applications.latestVersion, revision: applications.revision })
           .from(applications)
           .where(and(eq(applications.tenantId, tenantId), eq(applications.id, id)))
           .for('update');
@@ -174,12 +190,22 @@ export function applicationStore(db: Database, now: () => number) {
           publishedBy: by,
           publishedAt,
           republishedFrom: republishedFrom ?? null,
+          note: note?.trim() || null,
         });
+        // Restoring the draft is a save like any other: the revision moves so open editors reload.
+        const draft = restoreDraft
+          ? { draft: document, name: document.name, revision: locked.revision + 1 }
+          : {};
         await tx
           .update(applications)
-          .set({ latestVersion: version })
+          .set({ latestVersion: version, ...draft, ...(restoreDraft ? { updatedAt: publishedAt } : {}) })
           .where(and(eq(applications.tenantId, tenantId), eq(applications.id, id)));
-        return { version, publishedAt: publishedAt.toISOString() };
+        return {
+          version,
+          publishedAt: publishedAt.toISOString(),
+          draftRestored: restoreDraft === true,
+          revision: restoreDraft ? locked.revision + 1 : locked.revision,
+        };
       });
     },
 
@@ -191,6 +217,7 @@ export function applicationStore(db: Database, now: () => number) {
           publishedAt: applicationVersions.publishedAt,
           publishedBy: applicationVersions.publishedBy,
           republishedFrom: applicationVersions.republishedFrom,
+          note: applicationVersions.note,
         })
         .from(applicationVersions)
         .where(and(eq(applicationVersions.tenantId, tenantId), eq(applicationVersions.applicationId, id)))
@@ -223,6 +250,7 @@ export function applicationStore(db: Database, now: () => number) {
         publishedAt: found.publishedAt.toISOString(),
         publishedBy: found.publishedBy,
         republishedFrom: found.republishedFrom,
+        note: found.note,
         application: found.document as Application,
       };
     },

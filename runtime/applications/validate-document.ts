@@ -1,6 +1,6 @@
 /** The runtime's validation of an application: the shared validator over the block registry. */
 import { blockRegistry } from '../../blocks/registry.ts';
-import { type BlockCatalog, validateApplication } from '../../schemas/flow/validate.ts';
+import { type BlockCatalog, type TenantContext, validateApplication } from '../../schemas/flow/validate.ts';
 
 export const blockCatalog: BlockCatalog = {
   find(type) {
@@ -9,6 +9,7 @@ export const blockCatalog: BlockCatalog = {
   },
 };
 
-export function validateDocument(document: unknown) {
-  return validateApplication(document, blockCatalog);
+/** `context`: the tenant's queues, hours, rules and applications, so unknown names are reported. */
+export function validateDocument(document: unknown, context?: TenantContext) {
+  return validateApplication(document, blockCatalog, context);
 }

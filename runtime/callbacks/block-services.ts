@@ -45,7 +45,7 @@ export function callbackBlockServices(
     async checkNumber(virtualQueue, number) {
       const config = await queues.get(tenantId, virtualQueue);
       const check = checkNumber(config, number);
-      return check.ok ? check : { ok: false, code: check.code, message: check.message };
+      return check.ok ? check : { ok: false, code: check.code, message: check.explanation };
     },
     async freeSlots(virtualQueue, fromMs, count) {
       const config = await queues.get(tenantId, virtualQueue);

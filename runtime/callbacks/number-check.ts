@@ -10,7 +10,13 @@ import type { QueueConfig } from './queue-config.ts';
 
 export type NumberCheck =
   | { ok: true; e164: string }
-  | { ok: false; code: 'INVALID_PHONE_NUMBER' | 'COUNTRY_NOT_PERMITTED' | 'NUMBER_BLOCKED'; message: string };
+  | {
+      ok: false;
+      code: 'INVALID_PHONE_NUMBER' | 'COUNTRY_NOT_PERMITTED' | 'NUMBER_BLOCKED';
+      message: string;
+      /** For a designer (the test-call trace): the rule and the part of it that refused. */
+      explanation: string;
+    };
 
 export function checkNumber(config: Pick<QueueConfig, 'numberRule'>, number: string): NumberCheck {
   if (!config.numberRule) {
@@ -20,6 +26,7 @@ export function checkNumber(config: Pick<QueueConfig, 'numberRule'>, number: str
         ok: false,
         code: 'INVALID_PHONE_NUMBER',
         message: `${number} is not a valid phone number in international form`,
+        explanation: `${number} is not a valid phone number (the queue has no number-validation rule; only validity is checked)`,
       };
     return { ok: true, e164: parsed.number };
   }
@@ -31,18 +38,21 @@ export function checkNumber(config: Pick<QueueConfig, 'numberRule'>, number: str
         ok: false,
         code: 'INVALID_PHONE_NUMBER',
         message: `${number} is not a valid phone number in international form`,
+        explanation: `Rule ${config.numberRule.name} refused ${number}: it is not a valid phone number`,
       };
     case 'COUNTRY_NOT_PERMITTED':
       return {
         ok: false,
         code: 'COUNTRY_NOT_PERMITTED',
         message: `Callbacks to ${result.country ?? 'this country'} are not permitted by rule ${config.numberRule.name}`,
+        explanation: `Rule ${config.numberRule.name} refused ${number}: callbacks to ${result.country ?? 'its country'} are not permitted`,
       };
     case 'NUMBER_BLOCKED':
       return {
         ok: false,
         code: 'NUMBER_BLOCKED',
         message: `${result.e164} is blocked by rule ${config.numberRule.name}`,
+        explanation: `Rule ${config.numberRule.name} refused ${result.e164}: it matches the blocked pattern ${result.pattern}`,
       };
   }
 }

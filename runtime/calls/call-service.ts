@@ -8,7 +8,9 @@ import { EventEmitter } from 'node:events';
 import type { BlockServices } from '../../blocks/contract.ts';
 import { blockRegistry } from '../../blocks/registry.ts';
 import type { Application } from '../../schemas/application.generated.ts';
+import type { TenantContext } from '../../schemas/flow/tenant-context.ts';
 import type { ApplicationStore } from '../applications/application-store.ts';
+import { validateDocument } from '../applications/validate-document.ts';
 import type { Clock } from '../clock/index.ts';
 import { ApiError } from '../http/problem.ts';
 import { CallOperationError, startCall, timeOut } from '../interpreter/call.ts';
@@ -23,6 +25,8 @@ export interface StartRequest {
   dnis?: string;
   applicationId?: string;
   version?: number;
+  /** Run the application's current draft (a test call while designing). */
+  draft?: boolean;
   timeZone?: string;
   breakpoints?: string[];
 }
@@ -41,6 +45,8 @@ export function callService(deps: {
   store: CallStore;
   clock: Clock;
   services: (tenantId: string) => BlockServices;
+  /** The tenant's queues, hours and rules, so a draft is checked as publishing would check it. */
+  tenantContext?: (tenantId: string) => Promise<TenantContext>;
 }) {
   const { applications, phoneNumbers, store, clock } = deps;
   const updates = new EventEmitter();
@@ -57,14 +63,34 @@ export function callService(deps: {
     updates.emit(state.id, state);
   }
 
+  /** The document a call runs: its draft copy, or the published version it arrived on. */
+  async function documentOf(state: CallState): Promise<Application> {
+    return state.draft ?? applications.document(state.tenantId, state.applicationId, state.version);
+  }
+
+  /** The draft runs only when the runtime would publish it: errors would fail mid-call. */
+  async function runnableDraft(tenantId: string, applicationId: string): Promise<Application> {
+    const { application } = await applications.get(tenantId, applicationId);
+    const report = validateDocument(application, await deps.tenantContext?.(tenantId));
+    if (!report.valid || !report.application) {
+      throw new ApiError('APPLICATION_INVALID', `${report.errors} error(s) in the draft stop a test call`, {
+        issues: report.issues,
+      });
+    }
+    return report.application;
+  }
+
   return {
     async start(request: StartRequest): Promise<CallState> {
       const { tenantId } = request;
       const applicationId =
         request.applicationId ?? (await phoneNumbers.applicationFor(tenantId, request.dnis ?? ''));
+      const draft = request.draft ? await runnableDraft(tenantId, applicationId) : undefined;
       // The version live when the call arrives is the one it keeps to the end.
-      const version = request.version ?? (await applications.liveVersion(tenantId, applicationId));
-      const application = await applications.document(tenantId, applicationId, version);
+      const version = draft
+        ? 0
+        : (request.version ?? (await applications.liveVersion(tenantId, applicationId)));
+      const application = draft ?? (await applications.document(tenantId, applicationId, version));
       const state = await startCall(
         application,
         {
@@ -78,6 +104,7 @@ export function callService(deps: {
         },
         environment(tenantId, application),
       );
+      if (draft) state.draft = draft;
       await store.insert(state, true);
       await publish(state);
       return state;
@@ -95,7 +122,7 @@ export function callService(deps: {
         const stored = await store.load(tenantId, id);
         if (!stored) throw new ApiError('NOT_FOUND', `No call ${id}`);
         const { state, seq } = stored;
-        const application = await applications.document(tenantId, state.applicationId, state.version);
+        const application = await documentOf(state);
         try {
           await operation(state, environment(tenantId, application), application);
         } catch (error) {
@@ -123,6 +150,8 @@ export function callService(deps: {
       }
       return woken;
     },
+
+    documentOf,
 
     subscribe(id: string, listener: (state: CallState) => void): () => void {
       updates.on(id, listener);

@@ -103,6 +103,8 @@ export const applicationVersions = pgTable(
     publishedBy: text('published_by').notNull(),
     /** Set when the version re-publishes an earlier one (a roll back). */
     republishedFrom: integer('republished_from'),
+    /** Why this version went live, as the publisher wrote it (optional). */
+    note: text('note'),
     publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.applicationId, t.version] })],

@@ -10,6 +10,7 @@ import { lockoutRoutes } from '../auth/lockout-routes.ts';
 import { gesBase, gesError, isGesPath } from '../ges/ges-route.ts';
 import { callbackEngineRoutes } from '../ges/index.ts';
 import { logFailure } from '../log/failure.ts';
+import { phoneNumberRoutes } from '../phone-numbers/routes.ts';
 import type { Runtime } from '../runtime.ts';
 import { userRoutes } from '../users/routes.ts';
 import type { AppEnv } from './app-env.ts';
@@ -23,7 +24,6 @@ import { businessHoursRoutes } from './routes/business-hours.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { editorRoutes } from './routes/editor.ts';
 import { healthRoutes } from './routes/health.ts';
-import { phoneNumberRoutes } from './routes/phone-numbers.ts';
 import { simRoutes } from './routes/sim.ts';
 import { testCallRoutes } from './routes/test-calls.ts';
 

@@ -13,6 +13,8 @@ import { promptText } from './prompts.ts';
 
 export interface StepRecord {
   variableChanges: Record<string, { from: unknown; to: unknown }>;
+  /** What the block explained while it ran (see BlockContext.note). */
+  notes?: string[];
 }
 
 export function callScope(
@@ -130,6 +132,11 @@ export class StepContext implements BlockContext<unknown> {
 
   clearDigitBuffer(): void {
     this.call.digitBuffer = '';
+  }
+
+  note(text: string): void {
+    this.record.notes ??= [];
+    this.record.notes.push(text);
   }
 
   isConnected(outcome: string): boolean {

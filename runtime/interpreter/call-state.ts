@@ -3,7 +3,7 @@
  * continues in another process or after a restart exactly where it stopped.
  */
 import type { DigitsRequest, JsonValue } from '../../blocks/contract.ts';
-import type { Phase } from '../../schemas/application.generated.ts';
+import type { Application, Phase } from '../../schemas/application.generated.ts';
 
 export type CallStatus = 'running' | 'waitingInput' | 'waitingEvent' | 'paused' | 'ended';
 
@@ -38,6 +38,8 @@ export interface TraceEntry {
   durationMs: number;
   outcome: string | null;
   variableChanges: Record<string, { from: unknown; to: unknown }>;
+  /** Why the block did what it did, when it says (e.g. which rule refused a number). */
+  notes?: string[];
 }
 
 export interface Waiting {
@@ -53,7 +55,10 @@ export interface CallState {
   id: string;
   tenantId: string;
   applicationId: string;
+  /** The published version the call runs; 0 for a test call on the draft (kept in `draft`). */
   version: number;
+  /** A test call on the unpublished draft keeps a copy, so later edits do not change the call. */
+  draft?: Application;
   ani: string;
   dnis: string;
   status: CallStatus;

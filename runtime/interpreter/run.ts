@@ -221,6 +221,7 @@ function traceStep(
     last.durationMs = now - last.enteredAt;
     last.outcome = outcome;
     Object.assign(last.variableChanges, record.variableChanges);
+    if (record.notes) last.notes = [...(last.notes ?? []), ...record.notes];
     if (outcome === null) last.durationMs = -1;
     return;
   }
@@ -233,6 +234,7 @@ function traceStep(
     durationMs: outcome === null ? -1 : now - enteredAt,
     outcome,
     variableChanges: record.variableChanges,
+    ...(record.notes ? { notes: record.notes } : {}),
   });
 }
 

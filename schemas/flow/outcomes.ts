@@ -13,7 +13,15 @@ export interface OutcomePort {
 
 type Definition = Pick<BlockDefinition, 'outcomes' | 'dynamicOutcomes'>;
 
-export function outcomesOf(definition: Definition, properties: unknown): OutcomePort[] {
+/**
+ * `appType`: leave out fixed outcomes that cannot occur in that application type (a Callback V2
+ * never reports "declined" in a Callback application). Without it, every outcome.
+ */
+export function outcomesOf(
+  definition: Definition,
+  properties: unknown,
+  appType?: 'Default' | 'Callback',
+): OutcomePort[] {
   const ports: OutcomePort[] = [];
   const seen = new Set<string>();
   const add = (port: OutcomePort) => {
@@ -25,7 +33,10 @@ export function outcomesOf(definition: Definition, properties: unknown): Outcome
   if (definition.dynamicOutcomes === 'menuOptions') menuPorts(props.options).forEach(add);
   if (definition.dynamicOutcomes === 'segmentationConditions') conditionPorts(props.conditions).forEach(add);
   if (definition.dynamicOutcomes === 'matchCombinations') matchPorts(props.matchCriteria).forEach(add);
-  for (const outcome of definition.outcomes) add({ name: outcome.name, label: outcome.label });
+  for (const outcome of definition.outcomes) {
+    if (appType && outcome.appTypes && !outcome.appTypes.includes(appType)) continue;
+    add({ name: outcome.name, label: outcome.label });
+  }
   return ports;
 }
 

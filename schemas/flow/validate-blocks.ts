@@ -7,6 +7,8 @@ import type { ApplicationType, BlockInstance } from '../application.generated.ts
 import type { BlockDefinition } from '../block-definition.generated.ts';
 import { schemaValidator } from '../validation/index.ts';
 import { outcomesOf } from './outcomes.ts';
+import type { TenantContext } from './tenant-context.ts';
+import { checkFieldValues } from './validate-fields.ts';
 import { type IssueList, pointerTo } from './validate-issues.ts';
 import { checkFields } from './validate-variables.ts';
 
@@ -35,6 +37,8 @@ export interface BlockScope {
   catalog: BlockCatalog;
   declared: ReadonlySet<string>;
   issues: IssueList;
+  /** The tenant's queues, hours, rules and applications; without it references are not checked. */
+  context?: TenantContext | undefined;
 }
 
 export function checkBlock(id: string, block: BlockInstance, scope: BlockScope): CheckedBlock {
@@ -73,7 +77,8 @@ export function checkBlock(id: string, block: BlockInstance, scope: BlockScope):
     });
   }
   checkFields(definition, block.properties, { blockId: id, base, declared: scope.declared, issues });
-  const ports = outcomesOf(definition, block.properties).map((port) => port.name);
+  checkFieldValues(id, block, definition, scope.appType, scope.context, issues);
+  const ports = outcomesOf(definition, block.properties, scope.appType).map((port) => port.name);
   return { id, block, definition, ports };
 }
 

@@ -25,7 +25,7 @@ describe('validateApplication: the graph', () => {
           a.blocks.ask = instance(
             'menu',
             'selfService',
-            { options: [{ digit: '1' }, { digit: '#' }] },
+            { prompts: [{ type: 'tts', value: 'Press 1 or #.' }], options: [{ digit: '1' }, { digit: '#' }] },
             { 'option:1': 'bye', 'option:hash': 'bye', 'option:2': 'bye', noInput: 'bye', noMatch: 'bye' },
           );
         }),

@@ -278,6 +278,7 @@ describe('validateApplication', () => {
         edited((a) => {
           a.blocks.ask!.properties = {
             resultVariable: 'Choice',
+            prompts: [{ type: 'tts', value: 'Your choice?' }],
             noMatchPrompts: [{ type: 'variable', value: 'Nope' }],
           };
         }),
@@ -290,7 +291,10 @@ describe('validateApplication', () => {
     it('skips empty optional fields, leaving required ones to the schema', () => {
       const report = validate(
         edited((a) => {
-          a.blocks.ask!.properties = { resultVariable: '' };
+          a.blocks.ask!.properties = {
+            resultVariable: '',
+            prompts: [{ type: 'tts', value: 'Your choice?' }],
+          };
         }),
       );
       expect(summary(report.issues)).toEqual([

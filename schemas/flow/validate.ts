@@ -7,11 +7,13 @@
  */
 import type { Application } from '../application.generated.ts';
 import { schemaValidator } from '../validation/index.ts';
+import type { TenantContext } from './tenant-context.ts';
 import { type BlockCatalog, type CheckedBlock, checkBlock } from './validate-blocks.ts';
 import { createIssueList, type FlowIssue } from './validate-issues.ts';
 import { checkLinks } from './validate-links.ts';
 import { checkDeclarations } from './validate-variables.ts';
 
+export type { TenantContext } from './tenant-context.ts';
 export type { BlockCatalog, CatalogEntry } from './validate-blocks.ts';
 export type { FlowIssue } from './validate-issues.ts';
 
@@ -27,7 +29,15 @@ export interface ValidationReport {
 
 export const applicationSchemaId = 'https://ringback.dev/schemas/application.schema.json';
 
-export function validateApplication(document: unknown, catalog: BlockCatalog): ValidationReport {
+/**
+ * `context`: the tenant's queues, business hours, rules and applications. With it, names that
+ * refer to them are checked too; without it (a file on the command line) they are not.
+ */
+export function validateApplication(
+  document: unknown,
+  catalog: BlockCatalog,
+  context?: TenantContext,
+): ValidationReport {
   const issues = createIssueList();
   const schemaIssues = schemaValidator().validate(applicationSchemaId, document);
   if (schemaIssues.length > 0) {
@@ -43,7 +53,7 @@ export function validateApplication(document: unknown, catalog: BlockCatalog): V
   const declared = checkDeclarations(application, issues);
   const blockIds = Object.keys(application.blocks);
   if (blockIds.length === 0) issues.warning('EMPTY_FLOW', 'The application has no blocks');
-  const scope = { appType: application.type, catalog, declared, issues };
+  const scope = { appType: application.type, catalog, declared, issues, context };
   const checked: CheckedBlock[] = blockIds.map((id) => checkBlock(id, application.blocks[id]!, scope));
   checkLinks(application, checked, issues);
   return report(issues.issues, application);

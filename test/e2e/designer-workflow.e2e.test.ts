@@ -49,7 +49,10 @@ describe('designer workflows', () => {
     await page.locator('.react-flow__pane').click({ position: { x: 900, y: 500 } });
     expect(await block(input).getAttribute('class')).not.toMatch(/selected/);
     await issuesTab().click();
-    const issue = page.getByTestId('issues').locator('li.issue.error', { hasText: input });
+    // Issues name the block by its title and the property by its label, never by ids.
+    const issue = page
+      .getByTestId('issues')
+      .locator('li.issue.error', { hasText: 'User Input: Result variable' });
     await expect.poll(() => issue.count()).toBeGreaterThan(0);
     await expect.poll(() => issuesTab().textContent()).toMatch(/Issues \([1-9]/);
     await shot('1-issue');
@@ -61,6 +64,10 @@ describe('designer workflows', () => {
       .poll(() => page.getByRole('tab', { name: 'Properties' }).getAttribute('aria-selected'))
       .toBe('true');
     await page.getByLabel('Result variable').fill(variable);
+    // A User Input without a prompt would wait in silence: that is an error too.
+    const prompts = page.getByTestId('properties-panel').locator('[data-field="/prompts"]');
+    await prompts.getByRole('button', { name: '+ Prompt' }).click();
+    await prompts.getByLabel('Prompt text').last().fill('Please key in your number.');
     await shot('2-properties');
 
     await issuesTab().click();

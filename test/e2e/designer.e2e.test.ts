@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StartedRuntime } from '../support/start-runtime.ts';
 import { connect, dropBlock } from './support/canvas-gestures.ts';
-import { artifacts, type BrowserSession, openSession } from './support/session.ts';
+import { artifacts, type BrowserSession, openSession, publishFromPanel } from './support/session.ts';
 
 let session: BrowserSession;
 let runtime: StartedRuntime;
@@ -90,9 +90,7 @@ describe('designer', () => {
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
     await expect.poll(() => page.getByTestId('save-status').textContent()).toBe('Saved');
 
-    await page.getByRole('tab', { name: 'Publish' }).click();
-    await page.getByRole('button', { name: 'Publish', exact: true }).click();
-    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Published version 1/);
+    await publishFromPanel(page);
     await shot('3-published');
 
     await page.getByRole('tab', { name: 'Test call' }).click();

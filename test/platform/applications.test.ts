@@ -132,12 +132,17 @@ describe('applications', () => {
 
   it('assigns a phone number to an application and lists it', async () => {
     await api.post('/api/v1/applications', menuApplication('app-dnis'));
-    expect((await api.put('/api/v1/phone-numbers/+15550001111', { applicationId: 'app-dnis' })).status).toBe(
+    expect((await api.put('/api/v1/phone-numbers/+14155550111', { applicationId: 'app-dnis' })).status).toBe(
       200,
     );
     const list = await api.get('/api/v1/phone-numbers');
-    expect(list.body.items).toContainEqual({ dnis: '+15550001111', applicationId: 'app-dnis' });
-    expect((await api.put('/api/v1/phone-numbers/+15550001112', { applicationId: 'missing' })).status).toBe(
+    expect(list.body.items).toContainEqual({
+      dnis: '+14155550111',
+      applicationName: 'Menu app-dnis',
+      liveVersion: null,
+      applicationId: 'app-dnis',
+    });
+    expect((await api.put('/api/v1/phone-numbers/+14155550112', { applicationId: 'missing' })).status).toBe(
       404,
     );
   });

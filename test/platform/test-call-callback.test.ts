@@ -46,6 +46,20 @@ describe('a test call follows the callback it booked', () => {
     expect(reasons.filter((r: string) => r.startsWith('ROUTING'))).toHaveLength(2);
   });
 
+  it('says in the trace which rule refused a keyed-in number, and shows the number the callback will call', async () => {
+    const start = await api.post('/api/v1/test-calls', { dnis: '+18005550199', ani: '+14155550123' });
+    const id = start.body.id;
+    await api.post(`/api/v1/test-calls/${id}/dtmf`, { digits: '1' });
+    await api.post(`/api/v1/test-calls/${id}/dtmf`, { digits: '2' });
+    const refused = await api.post(`/api/v1/test-calls/${id}/dtmf`, { digits: '19002345678#' });
+    const offer = refused.body.trace.find((t: { blockId: string }) => t.blockId === 'offer');
+    expect(offer.notes).toEqual([
+      'Rule North_America refused +19002345678: it matches the blocked pattern ^\\+1900[0-9]+$',
+    ]);
+    const booked = await api.post(`/api/v1/test-calls/${id}/dtmf`, { digits: '14155550177#' });
+    expect(booked.body.callback).toMatchObject({ virtualQueue: 'Sales_VQ', phoneNumber: '+14155550177' });
+  });
+
   it('refuses a dialer script with an unknown outcome', async () => {
     const reply = await api.put('/api/v1/sim/dialer/%2B14155550000', { outcomes: [{ outcome: 'maybe' }] });
     expect(reply.status).toBe(400);

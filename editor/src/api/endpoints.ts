@@ -2,11 +2,13 @@
 import type { Application } from '../../../schemas/application.generated.ts';
 import type { BusinessHours } from '../../../schemas/business-hours.generated.ts';
 import type { CallbackSettings } from '../../../schemas/callback-settings.generated.ts';
+import type { TenantContext } from '../../../schemas/flow/tenant-context.ts';
 import { api } from './http.ts';
 import type {
   AccessGroupRecord,
   ApplicationDraft,
   ApplicationSummary,
+  ClockView,
   DialOutcome,
   HoursPreview,
   LoginResponse,
@@ -17,6 +19,7 @@ import type {
   QueuePermissionRecord,
   RunnableBlockDefinition,
   SessionUser,
+  SimulatedAgent,
   TestCall,
   UserChanges,
   UserRecord,
@@ -32,6 +35,10 @@ export const authApi = {
   me: () => api.get<SessionUser>('/api/v1/auth/me'),
   setLanguage: (language: string) => api.put<SessionUser>('/api/v1/auth/me', { language }),
   logout: () => api.post<void>('/api/v1/auth/logout'),
+};
+
+export const validationContextApi = {
+  get: () => api.get<TenantContext>('/api/v1/validation-context'),
 };
 
 export const blocksApi = {
@@ -50,20 +57,31 @@ export const applicationsApi = {
   remove: (id: string) => api.delete(app(id)),
   validate: (id: string, application?: Application) =>
     api.post<ValidationReport>(`${app(id)}/validate`, application ? { application } : {}),
-  publish: (id: string, fromVersion?: number) =>
-    api.post<{ version: number; publishedAt: string }>(
+  publish: (id: string, request: PublishRequest = {}) =>
+    api.post<{ version: number; publishedAt: string; draftRestored: boolean; revision: number }>(
       `${app(id)}/publish`,
-      fromVersion === undefined ? {} : { fromVersion },
+      request,
     ),
   versions: (id: string) => api.get<Page<PublishedVersion>>(`${app(id)}/versions?pageSize=100`),
   version: (id: string, version: number) =>
     api.get<PublishedVersion & { application: Application }>(`${app(id)}/versions/${version}`),
 };
 
+export interface PublishRequest {
+  /** Roll back: publish this earlier version again. */
+  fromVersion?: number;
+  /** With fromVersion: the draft becomes that version too. */
+  restoreDraft?: boolean;
+  note?: string;
+}
+
 export const phoneNumbersApi = {
   list: () => api.get<Page<PhoneNumber>>('/api/v1/phone-numbers?pageSize=250'),
-  assign: (dnis: string, applicationId: string) =>
-    api.put<PhoneNumber>(`/api/v1/phone-numbers/${encodeURIComponent(dnis)}`, { applicationId }),
+  assign: (dnis: string, applicationId: string, move = false) =>
+    api.put<{ dnis: string; applicationId: string; movedFrom: string | null }>(
+      `/api/v1/phone-numbers/${encodeURIComponent(dnis)}`,
+      move ? { applicationId, move } : { applicationId },
+    ),
   release: (dnis: string) => api.delete(`/api/v1/phone-numbers/${encodeURIComponent(dnis)}`),
 };
 
@@ -84,6 +102,8 @@ export interface StartTestCall {
   dnis?: string;
   applicationId?: string;
   version?: number;
+  /** Run the unpublished draft. */
+  draft?: boolean;
   ani: string;
   breakpoints?: string[];
 }
@@ -103,6 +123,11 @@ export const testCallsApi = {
 };
 
 export const simulatorApi = {
+  clock: () => api.get<ClockView>('/api/v1/sim/clock'),
+  advance: (seconds: number) => api.post<ClockView>('/api/v1/sim/clock/advance', { seconds }),
+  agents: () => api.get<{ items: SimulatedAgent[] }>('/api/v1/agents'),
+  setAgentState: (id: string, state: 'Ready' | 'NotReady' | 'LoggedOut') =>
+    api.put<SimulatedAgent>(`/api/v1/agents/${encodeURIComponent(id)}/state`, { state }),
   /** What the simulated customer at `number` does when Ringback dials it next. */
   scriptDialer: (number: string, outcomes: { outcome: DialOutcome; afterSeconds?: number }[]) =>
     api.put<unknown>(`/api/v1/sim/dialer/${encodeURIComponent(number)}`, { outcomes }),

@@ -34,7 +34,9 @@ export class ApiProblem extends Error {
 export function describeError(error: unknown): string {
   if (error instanceof ApiProblem) {
     const fields = error.errors.map((e) => `${e.pointer || '/'}: ${e.message}`).join('; ');
-    const parts = [error.message, fields, error.corrId ? `(ref ${error.corrId})` : ''];
+    // The detail often repeats the title (or is the whole story); say it once.
+    const text = error.detail && error.detail !== error.title ? error.detail : error.title;
+    const parts = [text, fields, error.corrId ? `(ref ${error.corrId})` : ''];
     return parts.filter(Boolean).join(' ');
   }
   if (error instanceof Error) return error.message;

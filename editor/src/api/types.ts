@@ -61,12 +61,18 @@ export interface PublishedVersion {
   version: number;
   publishedAt: string;
   publishedBy: string;
+  republishedFrom?: number | null;
+  /** Why it went live, as the publisher wrote it. */
+  note?: string | null;
   live: boolean;
 }
 
 export interface PhoneNumber {
   dnis: string;
   applicationId: string;
+  /** The name and live version of the application the number serves. */
+  applicationName: string;
+  liveVersion: number | null;
 }
 
 export interface PendingInput {
@@ -87,13 +93,19 @@ export interface TraceEntry {
   durationMs: number | null;
   outcome: string | null;
   variableChanges?: Record<string, { from: unknown; to: unknown }>;
+  /** The block's label in the version the call ran (not today's draft). */
+  label?: string | null;
+  /** What the block reported while it ran, e.g. why a number was refused. */
+  notes?: string[];
 }
 
 export interface TestCall {
   id: string;
   state: 'running' | 'waitingInput' | 'waitingEvent' | 'paused' | 'ended';
   applicationId: string;
+  /** 0 when the call runs the draft. */
   version: number;
+  draft?: boolean;
   ani: string;
   dnis: string | null;
   currentBlockId: string | null;
@@ -111,6 +123,9 @@ export interface TestCall {
 export interface BookedCallback {
   id: string;
   virtualQueue: string;
+  /** The number the callback will dial (keyed in or confirmed by the caller). */
+  phoneNumber: string;
+  desiredTime: string;
   state: 'SCHEDULED' | 'QUEUED' | 'ROUTING' | 'PROCESSING' | 'COMPLETED';
   reason: string | null;
   attempts: number;
@@ -171,4 +186,16 @@ export interface QueuePermissionRecord {
   folder: string | null;
   read: string[] | null;
   effectiveRead: string[] | null;
+}
+
+export interface SimulatedAgent {
+  id: string;
+  name: string;
+  skills: unknown;
+  state: 'Ready' | 'NotReady' | 'LoggedOut' | 'Busy';
+}
+
+export interface ClockView {
+  kind: 'system' | 'virtual';
+  now: string;
 }

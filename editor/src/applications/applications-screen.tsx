@@ -1,19 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { applicationsApi } from '../api/endpoints.ts';
 import { describeError } from '../api/http.ts';
 import type { ApplicationSummary } from '../api/types.ts';
 import { navigate } from '../shell/route.ts';
-import {
-  deleteApplicationConfirmed,
-  duplicateApplication,
-  exportApplication,
-  importApplication,
-  renameApplication,
-} from './application-row-actions.ts';
+import { duplicateApplication, exportApplication, importApplication } from './application-row-actions.ts';
 import { type ImportProblems, importProblems } from './import-problems.ts';
 import { NewApplicationForm } from './new-application-form.tsx';
+import { RowDialog, type RowQuestion } from './row-dialogs.tsx';
 
-export function ApplicationsScreen() {
+/** `unknownPath`: the address asked for matched no screen; say so above the list. */
+export function ApplicationsScreen({ unknownPath }: { unknownPath?: string | undefined }) {
+  const { t } = useTranslation('designer');
+  const [question, setQuestion] = useState<RowQuestion | null>(null);
   const [items, setItems] = useState<ApplicationSummary[]>([]);
   const [search, setSearch] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -78,6 +77,11 @@ export function ApplicationsScreen() {
           }}
         />
       </div>
+      {unknownPath && (
+        <p role="alert" className="notice unknown-page">
+          {t('applications.unknownPage', { path: unknownPath })}
+        </p>
+      )}
       <NewApplicationForm onError={setError} />
       {importFailure && (
         <div role="alert" className="error import-problems">
@@ -122,7 +126,7 @@ export function ApplicationsScreen() {
                 <button type="button" onClick={() => navigate(`/applications/${encodeURIComponent(app.id)}`)}>
                   Open
                 </button>
-                <button type="button" onClick={run(() => renameApplication(app))}>
+                <button type="button" onClick={() => setQuestion({ kind: 'rename', app })}>
                   Rename
                 </button>
                 <button type="button" onClick={run(() => duplicateApplication(app.id))}>
@@ -131,7 +135,7 @@ export function ApplicationsScreen() {
                 <button type="button" onClick={run(() => exportApplication(app.id))}>
                   Export
                 </button>
-                <button type="button" className="danger" onClick={run(() => deleteApplicationConfirmed(app))}>
+                <button type="button" className="danger" onClick={() => setQuestion({ kind: 'delete', app })}>
                   Delete
                 </button>
               </td>
@@ -146,6 +150,15 @@ export function ApplicationsScreen() {
           )}
         </tbody>
       </table>
+      {question && (
+        <RowDialog
+          question={question}
+          onDone={(changed) => {
+            setQuestion(null);
+            if (changed) void reload();
+          }}
+        />
+      )}
     </main>
   );
 }

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApplicationType } from '../../../schemas/application.generated.ts';
 import { describeError } from '../api/http.ts';
 import { navigate } from '../shell/route.ts';
@@ -7,10 +8,15 @@ import { createApplication } from './application-actions.ts';
 export function NewApplicationForm({ onError }: { onError: (message: string) => void }) {
   const [name, setName] = useState('');
   const [type, setType] = useState<ApplicationType>('Default');
+  const [nameError, setNameError] = useState<string | null>(null);
+  const { t } = useTranslation('designer');
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!name.trim()) return;
+    if (!name.trim()) {
+      setNameError(t('applications.nameRequired'));
+      return;
+    }
     try {
       const id = await createApplication(name.trim(), type);
       navigate(`/applications/${encodeURIComponent(id)}`);
@@ -25,7 +31,13 @@ export function NewApplicationForm({ onError }: { onError: (message: string) => 
         placeholder="New application name"
         aria-label="New application name"
         value={name}
-        onChange={(e) => setName(e.target.value)}
+        aria-invalid={nameError ? true : undefined}
+        aria-describedby={nameError ? 'new-name-error' : undefined}
+        className={nameError ? 'invalid' : undefined}
+        onChange={(e) => {
+          setName(e.target.value);
+          setNameError(null);
+        }}
       />
       <select
         aria-label="Application type"
@@ -38,6 +50,11 @@ export function NewApplicationForm({ onError }: { onError: (message: string) => 
       <button type="submit" className="primary">
         Create
       </button>
+      {nameError && (
+        <span id="new-name-error" role="alert" className="error">
+          {nameError}
+        </span>
+      )}
     </form>
   );
 }

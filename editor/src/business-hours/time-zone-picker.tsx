@@ -7,7 +7,10 @@ interface Props {
   onChange: (zone: string) => void;
 }
 
-/** An IANA time zone: type part of a city or region, then pick from the matches. */
+/**
+ * An IANA time zone: type part of a city or region and the best match is selected at once (a
+ * search that only filtered left the old zone saved); the list offers the other matches.
+ */
 export function TimeZonePicker({ value, zones, onChange }: Props) {
   const [query, setQuery] = useState('');
   const matches = useMemo(() => searchTimeZones(zones, query, 200), [zones, query]);
@@ -19,7 +22,12 @@ export function TimeZonePicker({ value, zones, onChange }: Props) {
         aria-label="Search time zones"
         placeholder="Search, e.g. new york"
         value={query}
-        onChange={(e) => setQuery(e.target.value)}
+        onChange={(e) => {
+          const next = e.target.value;
+          setQuery(next);
+          const found = searchTimeZones(zones, next, 200);
+          if (next.trim() && found[0] && !found.includes(value)) onChange(found[0]);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && matches[0]) {
             e.preventDefault();

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { IssuesPanel } from './issues/issues-panel.tsx';
 import { PropertiesPanel } from './properties/properties-panel.tsx';
 import { PublishPanel } from './publish/publish-panel.tsx';
@@ -8,16 +9,31 @@ import { VariablesPanel } from './variables/variables-panel.tsx';
 
 type Tab = 'properties' | 'variables' | 'issues' | 'publish' | 'test';
 
+/** Tabs a block click leaves for Properties: they show nothing about the block picked. */
+const LEAVE_ON_SELECT: ReadonlySet<Tab> = new Set(['issues', 'variables']);
+
+const selectedBlock = (s: ReturnType<typeof useDesigner.getState>) => {
+  const selected = s.nodes.filter((n) => n.type === 'block' && n.selected);
+  return selected.length === 1 ? selected[0]!.id : null;
+};
+
 export function SidePanel() {
+  const { t } = useTranslation('designer');
   const [tab, setTab] = useState<Tab>('properties');
   const errors = useDesigner((s) => s.issues.filter((i) => i.severity === 'error').length);
   const warnings = useDesigner((s) => s.issues.length) - errors;
+  const selected = useDesigner(selectedBlock);
+
+  useEffect(() => {
+    if (selected) setTab((current) => (LEAVE_ON_SELECT.has(current) ? 'properties' : current));
+  }, [selected]);
+
   const tabs: [Tab, string][] = [
-    ['properties', 'Properties'],
-    ['variables', 'Variables'],
-    ['issues', `Issues${errors + warnings ? ` (${errors}/${warnings})` : ''}`],
-    ['publish', 'Publish'],
-    ['test', 'Test call'],
+    ['properties', t('panel.properties')],
+    ['variables', t('panel.variables')],
+    ['issues', errors + warnings ? t('panel.issuesCounted', { errors, warnings }) : t('panel.issues')],
+    ['publish', t('panel.publish')],
+    ['test', t('panel.test')],
   ];
   return (
     <aside className="side-panel">

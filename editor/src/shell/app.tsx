@@ -62,7 +62,9 @@ function Screen({ route }: { route: Route }) {
     case 'developer':
       return <DeveloperScreen />;
     default:
-      return <ApplicationsScreen />;
+      return (
+        <ApplicationsScreen unknownPath={route.name === 'applications' ? route.unknownPath : undefined} />
+      );
   }
 }
 

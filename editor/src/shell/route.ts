@@ -6,7 +6,7 @@ export type AccessSection = 'users' | 'groups' | 'lines';
 export type Route =
   | { name: 'login' }
   | { name: 'home' }
-  | { name: 'applications' }
+  | { name: 'applications'; unknownPath?: string }
   | { name: 'businessHours' }
   | { name: 'callbackSettings' }
   | { name: 'access'; section: AccessSection }
@@ -39,7 +39,9 @@ export function parseRoute(hash: string): Route {
   if (path === '/developer') return { name: 'developer' };
   const access = /^\/access(?:\/(users|groups|lines))?$/.exec(path);
   if (access) return { name: 'access', section: (access[1] as AccessSection | undefined) ?? 'users' };
-  return { name: 'home' };
+  if (path === '' || path === '/') return { name: 'home' };
+  // Anything else falls back to the list, saying that the address asked for does not exist.
+  return { name: 'applications', unknownPath: path };
 }
 
 export function navigate(path: string): void {

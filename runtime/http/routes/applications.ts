@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { Application } from '../../../schemas/application.generated.ts';
+import { tenantContext } from '../../applications/tenant-context.ts';
 import { validateDocument } from '../../applications/validate-document.ts';
 import { designers, designReaders } from '../../auth/roles.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -133,12 +134,15 @@ export function applicationRoutes(app: Hono<AppEnv>) {
       const document =
         request?.application ??
         (await c.get('runtime').applications.get(tenant(c), c.req.param('id')!)).application;
-      const { valid, errors, warnings, issues } = validateDocument(document);
+      const { valid, errors, warnings, issues } = validateDocument(
+        document,
+        await tenantContext(c.get('runtime'), tenant(c)),
+      );
       return c.json({ valid, errors, warnings, issues });
     },
   );
 
-  defineRoute<{ fromVersion?: number } | undefined>(
+  defineRoute<{ fromVersion?: number; note?: string; restoreDraft?: boolean } | undefined>(
     app,
     {
       method: 'post',
@@ -156,21 +160,33 @@ export function applicationRoutes(app: Hono<AppEnv>) {
       const document = fromVersion
         ? (await runtime.applications.version(tenant(c), id, fromVersion)).application
         : (await runtime.applications.get(tenant(c), id)).application;
-      const report = validateDocument(document);
+      const report = validateDocument(document, await tenantContext(runtime, tenant(c)));
       if (!report.valid) {
         throw new ApiError('APPLICATION_INVALID', `${report.errors} error(s) block publishing`, {
           issues: report.issues,
         });
       }
-      const published = await runtime.applications.publish(
-        tenant(c),
-        id,
-        document,
-        c.get('user')!.username,
-        fromVersion,
-      );
+      const published = await runtime.applications.publish(tenant(c), id, document, c.get('user')!.username, {
+        ...(fromVersion
+          ? { republishedFrom: fromVersion, restoreDraft: request?.restoreDraft === true }
+          : {}),
+        ...(request?.note ? { note: request.note } : {}),
+      });
       return c.json({ ...published, warnings: report.warnings }, 201);
     },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/api/v1/validation-context',
+      summary:
+        "The tenant's queues, business hours, rules and applications, as validation checks names against them",
+      tag: 'Applications',
+      roles: designReaders,
+    },
+    async (c) => c.json(await tenantContext(c.get('runtime'), tenant(c))),
   );
 
   defineRoute(

@@ -14,6 +14,8 @@ export function testCallView(state: CallState, application: Application) {
     state: state.status,
     applicationId: state.applicationId,
     version: state.version,
+    /** True when the call runs the unpublished draft (a copy taken when it started). */
+    draft: state.version === 0,
     ani: state.ani,
     dnis: state.dnis,
     currentBlockId: state.status === 'ended' ? null : (state.waiting?.blockId ?? state.currentBlockId),
@@ -31,6 +33,8 @@ export function testCallView(state: CallState, application: Application) {
       enteredAt: new Date(t.enteredAt).toISOString(),
       durationMs: t.durationMs < 0 ? null : t.durationMs,
       inputs: application.blocks[t.blockId]?.properties ?? null,
+      // Labelled from the document the call ran, which may differ from today's draft.
+      label: application.blocks[t.blockId]?.label ?? null,
     })),
     endReason: state.endReason && state.status === 'ended' ? state.endReason : null,
     error: state.error,

@@ -15,7 +15,7 @@ const tag = 'Test calls';
 
 async function view(c: Context<AppEnv>, state: CallState) {
   const runtime = c.get('runtime');
-  const application = await runtime.applications.document(state.tenantId, state.applicationId, state.version);
+  const application = await runtime.calls.documentOf(state);
   return { ...testCallView(state, application), callback: await bookedCallback(c, state) };
 }
 
@@ -30,6 +30,9 @@ async function bookedCallback(c: Context<AppEnv>, state: CallState) {
   return {
     id,
     virtualQueue: row.virtualQueue,
+    // The number Ringback will dial: the one the caller keyed in or confirmed, not the ANI.
+    phoneNumber: row.phoneNumber,
+    desiredTime: new Date(row.desiredTime).toISOString(),
     state: row.state,
     reason: row.reason,
     attempts: row.attempts,
@@ -53,6 +56,7 @@ export function testCallRoutes(app: Hono<AppEnv>) {
     dnis?: string;
     applicationId?: string;
     version?: number;
+    draft?: boolean;
     timeZone?: string;
     breakpoints?: string[];
   }>(
@@ -69,6 +73,11 @@ export function testCallRoutes(app: Hono<AppEnv>) {
       if (!request.dnis && !request.applicationId) {
         throw new ApiError('VALIDATION_FAILED', 'Give dnis or applicationId', {
           errors: [{ pointer: '/dnis', message: 'dnis or applicationId is required' }],
+        });
+      }
+      if (request.draft && (!request.applicationId || request.version)) {
+        throw new ApiError('VALIDATION_FAILED', 'A draft test call names the application and no version', {
+          errors: [{ pointer: '/draft', message: 'draft needs applicationId and no version' }],
         });
       }
       const state = await c.get('runtime').calls.start({ tenantId: c.get('user')!.tenantId, ...request });

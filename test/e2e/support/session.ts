@@ -46,12 +46,25 @@ export async function signIn(page: Page, runtime: StartedRuntime): Promise<void>
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-/** Publishes the open application from the Publish tab and assigns it a number there. */
-export async function publishAndAssign(page: Page, dnis: string): Promise<void> {
+/** Publishes the open application from the Publish tab, through its confirmation dialog. */
+export async function publishFromPanel(page: Page, version = 1, note?: string): Promise<void> {
   await page.getByRole('tab', { name: 'Publish' }).click();
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
-  await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Published version 1/);
+  const dialog = page.getByTestId('publish-dialog');
+  await dialog.waitFor();
+  if (note) await dialog.getByRole('textbox', { name: /Note for the version history/ }).fill(note);
+  await dialog.getByRole('button', { name: `Publish version ${version}` }).click();
+  await expect
+    .poll(() => page.getByRole('status').first().textContent())
+    .toMatch(new RegExp(`Published version ${version}`));
+}
+
+/** Publishes the open application from the Publish tab and assigns it a number there. */
+export async function publishAndAssign(page: Page, dnis: string): Promise<void> {
+  await publishFromPanel(page);
   await page.getByRole('textbox', { name: 'DNIS' }).fill(dnis);
   await page.getByRole('button', { name: 'Assign', exact: true }).click();
-  await expect.poll(() => page.locator('.phone-numbers li').allTextContents()).toEqual([`${dnis} Release`]);
+  await expect
+    .poll(() => page.getByTestId('own-number').locator('td').first().allTextContents())
+    .toEqual([dnis]);
 }

@@ -32,10 +32,15 @@ export const BlockNode = memo(function BlockNode({ id, selected }: BlockNodeProp
   const visited = useDesigner((s) => !!s.run.visited[id]);
   const paused = useDesigner((s) => s.run.paused && s.run.currentBlockId === id);
   const breakpoint = useDesigner((s) => !!s.breakpoints[id]);
+  const found = useDesigner((s) =>
+    s.searchCurrent === id ? 'current' : s.searchMatches[id] ? 'match' : null,
+  );
   const properties = block?.properties;
+  const appType = useDesigner((s) => s.history.present.type);
+  // Only the outcomes that can occur in this application's type get a port.
   const ports = useMemo(
-    () => (definition && properties ? outcomesOf(definition, properties) : []),
-    [definition, properties],
+    () => (definition && properties ? outcomesOf(definition, properties, appType) : []),
+    [definition, properties, appType],
   );
   const updateNodeInternals = useUpdateNodeInternals();
   const portKey = ports.map((p) => p.name).join('|');
@@ -59,6 +64,7 @@ export const BlockNode = memo(function BlockNode({ id, selected }: BlockNodeProp
     breakpoint && 'has-breakpoint',
     visited && 'visited',
     block.disabled && 'disabled',
+    found && `search-${found}`,
   ]
     .filter(Boolean)
     .join(' ');

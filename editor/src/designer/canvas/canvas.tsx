@@ -4,7 +4,9 @@ import {
   type Edge,
   type Node,
   ReactFlow,
+  type ReactFlowState,
   useReactFlow,
+  useStore,
   type Viewport,
 } from '@xyflow/react';
 import { type DragEvent, type MouseEvent, useCallback, useRef, useState } from 'react';
@@ -17,11 +19,21 @@ import { laneAt } from './lanes.ts';
 
 const defaultEdgeOptions = { type: 'link' };
 
+/**
+ * Below this zoom a block's texts are a few pixels high: the canvas switches to its light
+ * representation (designer.css, `.canvas.lod`), coloured boxes and plain links, which the
+ * browser repaints fast enough to pan and zoom a 1,000-block flow at full view (bench/editor.ts).
+ * One subscription for the whole canvas; no block re-renders when it flips.
+ */
+export const LOW_DETAIL_ZOOM = 0.45;
+const selectLowDetail = (s: ReactFlowState) => s.transform[2] < LOW_DETAIL_ZOOM;
+
 export function Canvas() {
   const nodes = useDesigner((s) => s.nodes);
   const edges = useDesigner((s) => s.edges);
   const flow = useReactFlow();
   const reconnected = useRef(false);
+  const lowDetail = useStore(selectLowDetail);
 
   const onDrop = useCallback(
     (event: DragEvent) => {
@@ -65,7 +77,7 @@ export function Canvas() {
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: the drop zone for palette drags; keyboard users paste instead
-    <div className="canvas" onDrop={onDrop} onDragOver={onDragOver}>
+    <div className={lowDetail ? 'canvas lod' : 'canvas'} onDrop={onDrop} onDragOver={onDragOver}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -84,17 +96,20 @@ export function Canvas() {
         onNodeContextMenu={onNodeContextMenu}
         onPaneClick={() => setMenu(null)}
         defaultViewport={initialViewport()}
-        minZoom={0.1}
+        minZoom={0.05}
         maxZoom={2}
         multiSelectionKeyCode={['Meta', 'Control']}
         deleteKeyCode={['Delete', 'Backspace']}
         proOptions={{ hideAttribution: true }}
-        // A large flow keeps only what is in view in the DOM, so a drag repaints tens of blocks, not thousands.
-        onlyRenderVisibleElements
+        // A large flow keeps only what is in view in the DOM, so a drag repaints tens of blocks, not
+        // thousands. At low detail nearly all of it is in view anyway, and culling would unmount
+        // and remount (and measure) the blocks at the edges on every zoom step: keep them all.
+        onlyRenderVisibleElements={!lowDetail}
       >
         <Background gap={24} />
         <FlowMinimap />
-        <Controls />
+        {/* The toolbar's Fit replaces the Controls' one (see fit-view.ts). */}
+        <Controls showFitView={false} />
       </ReactFlow>
       {nodes.length === lanesOnly(nodes) && <EmptyCanvasHint />}
       {menu && <BlockContextMenu target={menu} onClose={() => setMenu(null)} />}

@@ -61,3 +61,22 @@ export function pasteBlocks(
   }
   return { doc: { ...doc, blocks, phases, layout: { ...doc.layout, positions } }, idMap };
 }
+
+/**
+ * Where a paste lands: below the copied blocks by their own height, moved further down while any
+ * copy would cover a block already there, so a paste never hides under its original.
+ */
+export function freePasteOffset(doc: Application, clip: ClipboardContent, clearance = 80): Position {
+  const copied = Object.values(clip.positions);
+  if (copied.length === 0) return { x: 40, y: 40 };
+  const ys = copied.map((p) => p.y);
+  const step = Math.max(...ys) - Math.min(...ys) + 120;
+  const taken = Object.values(doc.layout?.positions ?? {}).filter((t): t is Position => !!t);
+  const covers = (dy: number) =>
+    copied.some((p) =>
+      taken.some((t) => Math.abs(t.x - (p.x + 40)) < clearance * 2 && Math.abs(t.y - (p.y + dy)) < clearance),
+    );
+  let dy = step;
+  for (let tries = 0; tries < 50 && covers(dy); tries++) dy += step;
+  return { x: 40, y: dy };
+}

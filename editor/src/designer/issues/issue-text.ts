@@ -23,11 +23,16 @@ export function issueText(issue: ValidationIssue, doc: Application, definitions:
     return { block: issue.blockId ?? null, message: issue.message };
   return {
     block: blockName(doc, definitions, issue.blockId),
-    message: readable(issue, block.properties, definition),
+    message: readable(issue, block.properties, definition, doc.type),
   };
 }
 
-function readable(issue: ValidationIssue, properties: unknown, definition: RunnableBlockDefinition): string {
+function readable(
+  issue: ValidationIssue,
+  properties: unknown,
+  definition: RunnableBlockDefinition,
+  appType: Application['type'],
+): string {
   const property = /^Property (\S+) (.*)$/.exec(issue.message);
   if (property) {
     const [field = '', ...rest] = property[1]!.split('/');
@@ -38,7 +43,7 @@ function readable(issue: ValidationIssue, properties: unknown, definition: Runna
   }
   const outcome = /^Outcome '([^']+)'(.*)$/.exec(issue.message);
   if (outcome) {
-    const port = outcomesOf(definition, properties as Record<string, unknown>).find(
+    const port = outcomesOf(definition, properties as Record<string, unknown>, appType).find(
       (p) => p.name === outcome[1],
     );
     if (port) return `Outcome ${port.label}${outcome[2]}`;

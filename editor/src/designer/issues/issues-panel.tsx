@@ -1,4 +1,7 @@
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import { showBlocks } from '../canvas/fit-view.ts';
+import type { DesignerNode, LinkEdge } from '../canvas/flow-elements.ts';
 import { designer, useDesigner } from '../store/designer-store.ts';
 import { issueText } from './issue-text.ts';
 
@@ -7,16 +10,19 @@ import { issueText } from './issue-text.ts';
  * `onOpenBlock`) opens the block's properties.
  */
 export function IssuesPanel({ onOpenBlock }: { onOpenBlock?: () => void }) {
+  const { t } = useTranslation('designer');
   const issues = useDesigner((s) => s.issues);
   const doc = useDesigner((s) => s.history.present);
   const definitions = useDesigner((s) => s.definitions);
-  const flow = useReactFlow();
-  const show = (blockId: string) => {
+  const flow = useReactFlow<DesignerNode, LinkEdge>();
+  const store = useStoreApi();
+  const show = (blockId: string, pointer: string | undefined) => {
+    designer.focusField(pointer ? { blockId, pointer } : null);
     designer.select([blockId]);
-    void flow.fitView({ nodes: [{ id: blockId }], duration: 300, maxZoom: 1.2 });
+    showBlocks(flow, store, [blockId]);
     onOpenBlock?.();
   };
-  if (issues.length === 0) return <p className="muted panel-pad">No issues.</p>;
+  if (issues.length === 0) return <p className="muted panel-pad">{t('issues.none')}</p>;
   return (
     <ul className="issues panel-pad" data-testid="issues">
       {issues.map((issue, index) => {
@@ -27,15 +33,11 @@ export function IssuesPanel({ onOpenBlock }: { onOpenBlock?: () => void }) {
             <button
               type="button"
               disabled={!issue.blockId}
-              onClick={() => issue.blockId && show(issue.blockId)}
+              title={issue.code}
+              onClick={() => issue.blockId && show(issue.blockId, issue.pointer)}
             >
-              <strong>{issue.severity === 'error' ? 'Error' : 'Warning'}</strong>
+              <strong>{issue.severity === 'error' ? t('issues.error') : t('issues.warning')}</strong>
               {text.block && <span className="issue-block"> {text.block}:</span>} {text.message}
-              <span className="muted">
-                {' '}
-                {issue.code}
-                {issue.blockId ? ` · ${issue.blockId}` : ''}
-              </span>
             </button>
           </li>
         );

@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { type BlockCatalog, validateApplication } from '../../../../schemas/flow/validate.ts';
+import { validationContextApi } from '../../api/endpoints.ts';
 import type { RunnableBlockDefinition } from '../../api/types.ts';
 import { designer, useDesigner } from '../store/designer-store.ts';
 
@@ -28,16 +29,22 @@ export function useLiveValidation(): void {
   const doc = useDesigner((s) => s.history.present);
   const definitions = useDesigner((s) => s.definitions);
   const catalog = useMemo(() => catalogOf(definitions), [definitions]);
+  const tenant = useDesigner((s) => s.tenant);
+  useEffect(() => {
+    validationContextApi.get().then(designer.setTenant, () => undefined);
+  }, []);
   useEffect(() => {
     // After a pause in editing, and then only when the browser is idle: checking 1,000 blocks must
     // not hold up drawing the canvas that just opened (bench/editor.ts).
     let idle = 0;
     const timer = setTimeout(() => {
-      idle = whenIdle(() => designer.setIssues(validateApplication(doc, catalog).issues));
+      idle = whenIdle(() =>
+        designer.setIssues(validateApplication(doc, catalog, tenant ?? undefined).issues),
+      );
     }, 250);
     return () => {
       clearTimeout(timer);
       cancelIdle(idle);
     };
-  }, [doc, catalog]);
+  }, [doc, catalog, tenant]);
 }

@@ -6,12 +6,15 @@ export interface FormContextValue {
   root: JsonSchema;
   variableNames: string[];
   businessHoursNames: string[];
+  /** The block the form edits, so a field can find its issues (pointers into the document). */
+  blockId: string;
 }
 
 export const FormContext = createContext<FormContextValue>({
   root: {},
   variableNames: [],
   businessHoursNames: [],
+  blockId: '',
 });
 
 export const useFormContext = () => useContext(FormContext);

@@ -30,9 +30,17 @@ function BlockProperties({ blockId }: { blockId: string }) {
       root,
       variableNames: [...variables.map((v) => v.name), ...SYSTEM_VARIABLES],
       businessHoursNames,
+      blockId,
     }),
-    [root, variables, businessHoursNames],
+    [root, variables, businessHoursNames, blockId],
   );
+  // An issue clicked in the Issues panel opens the tab that holds its field.
+  const focused = useDesigner((s) => (s.focusedField?.blockId === blockId ? s.focusedField.pointer : null));
+  useEffect(() => {
+    const field = focused && /^\/blocks\/[^/]+\/properties\/([^/]+)/.exec(focused)?.[1];
+    const holder = field && definition?.ui?.tabs?.find((t) => t.fields.includes(field));
+    if (holder) setTab(holder.id);
+  }, [focused, definition]);
   if (!block) return null;
   const properties = block.properties as Record<string, unknown>;
   const tabs = definition?.ui?.tabs ?? [];

@@ -1,4 +1,5 @@
-import { type ReactNode, useId } from 'react';
+import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { useDesigner } from '../store/designer-store.ts';
 import { useFormContext } from './form-context.ts';
 import { isVisible, type JsonSchema, labelOf, orderedFields, resolve, typeOf } from './json-schema.ts';
 import { ArrayOfObjects } from './widgets/array-of-objects.tsx';
@@ -18,14 +19,22 @@ export interface FieldProps {
 
 /** One generic renderer for every block property: the schema (and its x-ui hints) decides the widget. */
 export function SchemaField(props: FieldProps) {
-  const { root } = useFormContext();
+  const { root, blockId } = useFormContext();
   const schema = resolve(props.schema, root);
   const id = useId();
   const label = labelOf(props.name, schema);
   const control = renderControl({ ...props, schema }, id);
   const inline = typeOf(schema) === 'boolean';
+  const { problems, focused } = useFieldIssues(blockId, props.path);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focused) ref.current?.scrollIntoView({ block: 'center' });
+  }, [focused]);
+  const classes = ['field', inline && 'inline', problems && 'has-issue', focused && 'field-focused']
+    .filter(Boolean)
+    .join(' ');
   return (
-    <div className={`field${inline ? ' inline' : ''}`} data-field={props.path}>
+    <div ref={ref} className={classes} data-field={props.path}>
       {inline ? (
         <label htmlFor={id}>
           {control} {label}
@@ -36,9 +45,33 @@ export function SchemaField(props: FieldProps) {
           {control}
         </>
       )}
+      {problems && (
+        <p className="field-issue" role="alert">
+          {problems}
+        </p>
+      )}
       {schema.description && <p className="help">{schema.description}</p>}
     </div>
   );
+}
+
+/** The messages of issues about this field (joined, so the selection is a stable string) and whether an issue points here now. */
+function useFieldIssues(blockId: string, path: string) {
+  const prefix = `/blocks/${blockId}/properties${path}`;
+  const under = (pointer: string | undefined) =>
+    !!pointer && (pointer === prefix || pointer.startsWith(`${prefix}/`));
+  const problems = useDesigner((s) =>
+    blockId
+      ? s.issues
+          .filter((i) => i.blockId === blockId && under(i.pointer))
+          .map((i) => i.message.replace(/^Property \S+ /, ''))
+          .join(' · ')
+      : '',
+  );
+  const focused = useDesigner(
+    (s) => !!blockId && s.focusedField?.blockId === blockId && under(s.focusedField.pointer),
+  );
+  return { problems, focused };
 }
 
 function renderControl(props: FieldProps, id: string): ReactNode {

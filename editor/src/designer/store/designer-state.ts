@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import type { Application } from '../../../../schemas/application.generated.ts';
+import type { TenantContext } from '../../../../schemas/flow/tenant-context.ts';
 import type { RunnableBlockDefinition, ValidationIssue } from '../../api/types.ts';
 import type { DesignerNode, LinkEdge } from '../canvas/flow-elements.ts';
 import type { LaneBox } from '../canvas/lanes.ts';
@@ -38,6 +39,13 @@ export interface DesignerState {
   /** Blocks a test call pauses before; editor-only, not part of the document. */
   breakpoints: Record<string, true>;
   notice: string | null;
+  /** Blocks matching the Find box, and the one Find moved to; editor-only. */
+  searchMatches: Record<string, true>;
+  searchCurrent: string | null;
+  /** The tenant's queues, hours, rules and applications, for validation (null until fetched). */
+  tenant: TenantContext | null;
+  /** The property an issue pointed at, highlighted in the properties panel. */
+  focusedField: { blockId: string; pointer: string } | null;
 }
 
 export const NO_RUN: RunHighlight = { currentBlockId: null, paused: false, visited: {}, takenEdges: {} };
@@ -68,6 +76,10 @@ export const useDesigner = create<DesignerState>()(() => ({
   run: NO_RUN,
   breakpoints: {},
   notice: null,
+  searchMatches: {},
+  searchCurrent: null,
+  tenant: null,
+  focusedField: null,
 }));
 
 export const getDesigner = () => useDesigner.getState();

@@ -3,6 +3,7 @@
  * path, breakpoints and the auto-save status.
  */
 import type { Application } from '../../../../schemas/application.generated.ts';
+import type { TenantContext } from '../../../../schemas/flow/tenant-context.ts';
 import type { ValidationIssue } from '../../api/types.ts';
 import { saveBreakpoints, toggled } from './breakpoints.ts';
 import { getDesigner as get, type RunHighlight, setDesigner as set } from './designer-state.ts';
@@ -18,6 +19,21 @@ export const statusActions = {
     const state = get();
     const same = JSON.stringify(issueSeverity) === JSON.stringify(state.issueSeverity);
     set({ issues, issueSeverity: same ? state.issueSeverity : issueSeverity });
+  },
+
+  setSearch(matches: readonly string[], current: string | null): void {
+    set({
+      searchMatches: Object.fromEntries(matches.map((id) => [id, true as const])),
+      searchCurrent: current,
+    });
+  },
+
+  setTenant(tenant: TenantContext): void {
+    set({ tenant });
+  },
+
+  focusField(field: { blockId: string; pointer: string } | null): void {
+    set({ focusedField: field });
   },
 
   setRun(run: RunHighlight): void {

@@ -191,4 +191,26 @@ describe('designer store: breakpoints and viewport', () => {
     expect(useDesigner.getState().history.past).toHaveLength(pastBefore);
     expect(useDesigner.getState().saveStatus).toBe('dirty');
   });
+
+  it('keeps a saved draft saved when only the view moves (pan, zoom, Fit)', () => {
+    designer.dropBlock('play-message', 'selfService', { x: 300, y: 100 });
+    designer.saved(2, currentDoc());
+    designer.setViewport({ x: 5, y: 5, zoom: 0.5 });
+    expect(useDesigner.getState().saveStatus).toBe('saved');
+    expect(useDesigner.getState().savedDoc).toBe(currentDoc());
+  });
+
+  it('pastes copies beside the originals, never on top of them', () => {
+    const a = designer.dropBlock('play-message', 'selfService', { x: 300, y: 100 })!;
+    designer.select([a]);
+    const clip = designer.copy()!;
+    designer.paste(clip);
+    designer.paste(clip);
+    const positions = Object.values(currentDoc().layout?.positions ?? {}).flatMap((p) => (p ? [p] : []));
+    expect(positions).toHaveLength(3);
+    for (const [i, p] of positions.entries()) {
+      for (const q of positions.slice(i + 1))
+        expect(Math.abs(p.x - q.x) + Math.abs(p.y - q.y)).toBeGreaterThan(60);
+    }
+  });
 });

@@ -17,7 +17,8 @@ import type { RunnableBlockDefinition } from '../../api/types.ts';
 import { blockShape } from '../canvas/block-geometry.ts';
 import { type DesignerNode, type LinkEdge, syncEdges, syncNodes } from '../canvas/flow-elements.ts';
 import { BLOCK_WIDTH, clampToLane, laneBoxes } from '../canvas/lanes.ts';
-import { type ClipboardContent, copyBlocks, pasteBlocks } from '../flow/clipboard.ts';
+import { missingPositions } from '../canvas/quick-layout.ts';
+import { type ClipboardContent, copyBlocks, freePasteOffset, pasteBlocks } from '../flow/clipboard.ts';
 import * as ops from '../flow/document-ops.ts';
 import { allowedIn, PHASE_LABELS } from '../flow/phases.ts';
 import { outcomesOf } from '../flow/ports.ts';
@@ -39,7 +40,7 @@ function derive(doc: Application, state: DesignerState): Pick<DesignerState, 'la
   const shapeOf = (id: string) => {
     const block = doc.blocks[id];
     const def = block && state.definitions[block.type];
-    const ports = def && block ? outcomesOf(def, block.properties).map((o) => o.name) : [];
+    const ports = def && block ? outcomesOf(def, block.properties, doc.type).map((o) => o.name) : [];
     return blockShape(ports, !def || (!!block?.label && block.label !== def.title));
   };
   const lanes = laneBoxes(doc, (id) => measured.get(id) ?? shapeOf(id).height);
@@ -92,7 +93,21 @@ export const designer = {
     history?: History | null;
   }): void {
     const definitions = Object.fromEntries(args.definitions.map((d) => [d.id, d]));
-    let history = args.history ?? startHistory(args.doc);
+    // A flow without positions (an import) is laid out before its first frame, never drawn as a
+    // pile; the positions count as an unsaved change, so auto-save keeps them.
+    const heightOf = (id: string) => {
+      const block = args.doc.blocks[id];
+      const def = block && definitions[block.type];
+      return def && block
+        ? blockShape(
+            outcomesOf(def, block.properties, args.doc.type).map((o) => o.name),
+            false,
+          ).height
+        : 80;
+    };
+    const missing = missingPositions(args.doc, heightOf);
+    const present = Object.keys(missing).length ? ops.moveBlocks(args.doc, missing) : args.doc;
+    let history = args.history ?? startHistory(present);
     // A restored history whose present is the saved draft: keep the server's object so it reads as saved.
     if (history.present !== args.doc && sameJson(history.present, args.doc)) {
       history = { ...history, present: args.doc };
@@ -232,7 +247,7 @@ export const designer = {
       return ops.pruneLinks(
         next,
         id,
-        outcomesOf(definition, properties).map((o) => o.name),
+        outcomesOf(definition, properties, doc.type).map((o) => o.name),
       );
     }, group);
   },
@@ -263,7 +278,13 @@ export const designer = {
     };
     if (sameJson(doc.layout?.viewport, rounded)) return;
     const present = { ...doc, layout: { ...doc.layout, viewport: rounded } };
-    set({ history: { ...state.history, present }, saveStatus: statusFor(state, present) });
+    // Looking around is not an edit: a saved draft stays "Saved" (the view travels with the next
+    // real save), so pan, zoom and Fit never raise "Unsaved" or a leave-page warning.
+    const clean = doc === state.savedDoc && state.saveStatus === 'saved';
+    set({
+      history: { ...state.history, present },
+      ...(clean ? { savedDoc: present } : { saveStatus: statusFor(state, present) }),
+    });
   },
 
   applyLayout(positions: Record<string, ops.Position>): void {
@@ -310,7 +331,8 @@ export const designer = {
         `${left} pasted block(s) are not allowed in a ${doc.type} application and were left out.`,
       );
     if (Object.keys(blocks).length === 0) return;
-    const result = pasteBlocks(doc, { ...clip, blocks });
+    const kept = { ...clip, blocks };
+    const result = pasteBlocks(doc, kept, freePasteOffset(doc, kept));
     applyEdit(() => result.doc);
     designer.select(Object.values(result.idMap));
   },

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { simulatorApi, testCallsApi } from '../../api/endpoints.ts';
 import type { BookedCallback, DialOutcome } from '../../api/types.ts';
 
@@ -12,8 +13,9 @@ const choices: { outcome: DialOutcome; label: string }[] = [
  * The callback a test call booked, followed after the inbound call ends: its state, attempts and
  * audit. The designer decides what the customer (the caller's number) does when Ringback calls.
  */
-export function BookedCallbackView(props: { callId: string; ani: string; initial: BookedCallback }) {
-  const { callId, ani, initial } = props;
+export function BookedCallbackView(props: { callId: string; initial: BookedCallback }) {
+  const { callId, initial } = props;
+  const { t } = useTranslation('designer');
   const [callback, setCallback] = useState(initial);
   const [answer, setAnswer] = useState<DialOutcome>('answer');
   const done = callback.state === 'COMPLETED';
@@ -30,14 +32,19 @@ export function BookedCallbackView(props: { callId: string; ani: string; initial
     return () => clearInterval(timer);
   }, [callId, done]);
 
+  // The simulated customer is whoever answers the number the callback dials.
+  const number = callback.phoneNumber;
   const choose = (outcome: DialOutcome) => {
     setAnswer(outcome);
-    void simulatorApi.scriptDialer(ani, [{ outcome, afterSeconds: 5 }]);
+    void simulatorApi.scriptDialer(number, [{ outcome, afterSeconds: 5 }]);
   };
 
   return (
     <section className="booked-callback" data-testid="booked-callback" aria-live="polite">
       <h3>Callback</h3>
+      <p data-testid="callback-number">
+        {t('test.callbackWillCall', { number, at: new Date(callback.desiredTime).toLocaleString() })}
+      </p>
       <p>
         <strong>{callback.state}</strong>
         {callback.reason ? ` · ${callback.reason}` : ''} · {callback.virtualQueue} · attempt(s){' '}
@@ -45,7 +52,7 @@ export function BookedCallbackView(props: { callId: string; ani: string; initial
       </p>
       {!done && (
         <fieldset className="button-row">
-          <legend>When Ringback calls {ani}:</legend>
+          <legend>{t('test.whenRingbackCalls', { number })}</legend>
           {choices.map((c) => (
             <button
               key={c.outcome}

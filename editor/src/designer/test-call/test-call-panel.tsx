@@ -1,21 +1,31 @@
 import { type FormEvent, useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { StartTestCall } from '../../api/endpoints.ts';
 import { designer, useDesigner } from '../store/designer-store.ts';
 import { BlockRef } from './block-ref.tsx';
 import { BookedCallbackView } from './booked-callback.tsx';
+import { type CallTarget, CallTargetPicker } from './call-target.tsx';
 import { DebugControls } from './debug-controls.tsx';
 import { Keypad } from './keypad.tsx';
+import { SimulationControls } from './simulation-controls.tsx';
+import { TraceBlockRef } from './trace-block-ref.tsx';
 import { useTestCall } from './use-test-call.ts';
 import { VariableInspector } from './variable-inspector.tsx';
 
+/**
+ * The default caller: a real North American number (the seeded number-validation rule accepts
+ * it), so a first test call that books a callback is not refused for its caller.
+ */
+export const DEFAULT_CALLER = '+14155550123';
+
 /** Place a test call, hear its prompts as text, answer with DTMF, and watch the path on the canvas. */
 export function TestCallPanel() {
+  const { t } = useTranslation('designer');
   const applicationId = useDesigner((s) => s.applicationId)!;
   const test = useTestCall();
-  const [target, setTarget] = useState<'application' | 'dnis'>('application');
+  const [target, setTarget] = useState<CallTarget>({ kind: 'draft' });
   const [dnis, setDnis] = useState('');
-  const [version, setVersion] = useState('');
-  const [ani, setAni] = useState('+15551230000');
+  const [ani, setAni] = useState(DEFAULT_CALLER);
   const [digits, setDigits] = useState('');
   const call = test.call;
   const live = !!call && call.state !== 'ended';
@@ -27,9 +37,11 @@ export function TestCallPanel() {
   const start = (event: FormEvent) => {
     event.preventDefault();
     const body: StartTestCall =
-      target === 'dnis'
+      target.kind === 'dnis'
         ? { dnis: dnis.trim(), ani }
-        : { applicationId, ani, ...(version ? { version: Number(version) } : {}) };
+        : target.kind === 'draft'
+          ? { applicationId, ani, draft: true }
+          : { applicationId, ani, ...(target.kind === 'version' ? { version: target.version } : {}) };
     void test.start(body);
   };
 
@@ -37,27 +49,16 @@ export function TestCallPanel() {
     <div className="test-call panel-pad" data-testid="test-call-panel">
       <h2>Test call</h2>
       <form onSubmit={start} className="test-call-form">
-        <label>
-          Call
-          <select value={target} onChange={(e) => setTarget(e.target.value as 'application' | 'dnis')}>
-            <option value="application">this application (live version)</option>
-            <option value="dnis">a phone number (DNIS)</option>
-          </select>
-        </label>
-        {target === 'dnis' ? (
+        <CallTargetPicker
+          applicationId={applicationId}
+          value={target}
+          onChange={setTarget}
+          refreshKey={call?.id}
+        />
+        {target.kind === 'dnis' && (
           <label>
             DNIS
             <input value={dnis} onChange={(e) => setDnis(e.target.value)} placeholder="+18005550100" />
-          </label>
-        ) : (
-          <label>
-            Version
-            <input
-              value={version}
-              onChange={(e) => setVersion(e.target.value)}
-              placeholder="live"
-              inputMode="numeric"
-            />
           </label>
         )}
         <label>
@@ -143,7 +144,8 @@ export function TestCallPanel() {
               Stay silent
             </button>
           </form>
-          {call.callback && <BookedCallbackView callId={call.id} ani={call.ani} initial={call.callback} />}
+          {call.draft && <p className="muted">{t('test.runningDraft')}</p>}
+          {call.callback && <BookedCallbackView callId={call.id} initial={call.callback} />}
           <h3>Variables</h3>
           <VariableInspector
             variables={call.variables}
@@ -151,18 +153,24 @@ export function TestCallPanel() {
           />
           <h3>Trace</h3>
           <ol className="trace">
-            {call.trace.map((t) => (
-              <li key={t.seq}>
-                <BlockRef blockId={t.blockId} />{' '}
+            {call.trace.map((entry) => (
+              <li key={entry.seq}>
+                <TraceBlockRef entry={entry} />{' '}
                 <span className="muted">
-                  → {t.outcome ?? '…'}
-                  {t.durationMs !== null ? ` (${t.durationMs} ms)` : ''}
+                  → {entry.outcome ?? '…'}
+                  {entry.durationMs !== null ? ` (${entry.durationMs} ms)` : ''}
                 </span>
+                {entry.notes?.map((note) => (
+                  <div key={note} className="trace-note" data-testid="trace-note">
+                    {note}
+                  </div>
+                ))}
               </li>
             ))}
           </ol>
         </>
       )}
+      <SimulationControls />
     </div>
   );
 }

@@ -1,5 +1,7 @@
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { autoLayout } from '../canvas/auto-layout.ts';
+import { showBlocks } from '../canvas/fit-view.ts';
+import type { DesignerNode, LinkEdge } from '../canvas/flow-elements.ts';
 import { designer, useDesigner } from '../store/designer-store.ts';
 import { FlowSearch } from './flow-search.tsx';
 import { SaveStatusBadge } from './save-status-badge.tsx';
@@ -9,18 +11,9 @@ export function DesignerToolbar() {
   const type = useDesigner((s) => s.history.present.type);
   const canUndo = useDesigner((s) => s.history.past.length > 0);
   const canRedo = useDesigner((s) => s.history.future.length > 0);
-  const flow = useReactFlow();
-  // The blocks, not the lanes: lanes are at least 1,400 wide, and empty phases would shrink a
-  // small flow to a corner of the view.
-  const fit = () => {
-    const blocks = useDesigner.getState().nodes.filter((n) => n.type === 'block');
-    void flow.fitView({
-      nodes: blocks.length ? blocks : undefined,
-      padding: 0.15,
-      maxZoom: 1.2,
-      duration: 300,
-    });
-  };
+  const flow = useReactFlow<DesignerNode, LinkEdge>();
+  const store = useStoreApi();
+  const fit = () => showBlocks(flow, store);
 
   const layout = async () => {
     const state = useDesigner.getState();

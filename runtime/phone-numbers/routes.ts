@@ -1,16 +1,18 @@
 import type { Hono } from 'hono';
-import { designers, designReaders } from '../../auth/roles.ts';
-import type { AppEnv } from '../app-env.ts';
-import { paging } from '../paging.ts';
-import { ApiError } from '../problem.ts';
-import { defineRoute } from '../route-spec.ts';
+import { designers, designReaders } from '../auth/roles.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { paging } from '../http/paging.ts';
+import { ApiError } from '../http/problem.ts';
+import { defineRoute } from '../http/route-spec.ts';
+import { dnisParam } from './e164.ts';
 
-const dnisPattern = /^\+?[0-9]{1,20}$/;
-
-/** Hono has decoded the path parameter once already; a second decode would misread a `%`. */
-function dnisParam(dnis: string): string {
-  if (!dnisPattern.test(dnis)) {
-    throw new ApiError('VALIDATION_FAILED', 'A DNIS is digits with an optional leading +', {
+/**
+ * Release takes any stored spelling, so a number saved before E.164 was enforced can still go.
+ * Hono has decoded the path parameter once already; a second decode would misread a `%`.
+ */
+function storedDnis(dnis: string): string {
+  if (!/^\+?[0-9]{1,20}$/.test(dnis)) {
+    throw new ApiError('VALIDATION_FAILED', `${dnis} is not a phone number`, {
       errors: [{ pointer: '/path/dnis', message: 'must be digits with an optional leading +' }],
     });
   }
@@ -33,21 +35,24 @@ export function phoneNumberRoutes(app: Hono<AppEnv>) {
       return c.json({ ...result, page, pageSize });
     },
   );
-  defineRoute<{ applicationId: string }>(
+  defineRoute<{ applicationId: string; move?: boolean }>(
     app,
     {
       method: 'put',
       path: '/api/v1/phone-numbers/:dnis',
-      summary: "Route a DNIS to an application's live version",
+      summary:
+        "Route a DNIS to an application's live version; a number serving another application is refused with 409 naming it unless `move` is true",
       tag: 'Phone numbers',
       roles: designers,
       body: 'https://ringback.dev/schemas/api.schema.json#/$defs/phoneNumberAssign',
     },
-    async (c, { applicationId }) =>
+    async (c, { applicationId, move }) =>
       c.json(
         await c
           .get('runtime')
-          .phoneNumbers.assign(c.get('user')!.tenantId, dnisParam(c.req.param('dnis')!), applicationId),
+          .phoneNumbers.assign(c.get('user')!.tenantId, dnisParam(c.req.param('dnis')!), applicationId, {
+            move: move === true,
+          }),
       ),
   );
   defineRoute(
@@ -60,7 +65,7 @@ export function phoneNumberRoutes(app: Hono<AppEnv>) {
       roles: designers,
     },
     async (c) => {
-      await c.get('runtime').phoneNumbers.release(c.get('user')!.tenantId, dnisParam(c.req.param('dnis')!));
+      await c.get('runtime').phoneNumbers.release(c.get('user')!.tenantId, storedDnis(c.req.param('dnis')!));
       return c.body(null, 204);
     },
   );

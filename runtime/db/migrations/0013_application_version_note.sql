@@ -1,0 +1,1 @@
+ALTER TABLE "application_versions" ADD COLUMN "note" text;
