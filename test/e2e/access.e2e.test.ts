@@ -2,9 +2,8 @@
  * The platform administrator creates a Callback Monitor of the Sales line in the Users screen;
  * the Monitor signs in (in the French she was given), sees no Designer, provisioning or access
  * tab, and her session reads only Sales callbacks: another line's callback is 404, creating,
- * cancelling and the Developer tab are refused. (The Callback console's own screens come with
- * issue 11; after merging, its list must show her only Sales callbacks and no create, cancel or
- * Developer control.)
+ * cancelling and the Developer tab are refused. What the Callback console's screens show such a
+ * Monitor is tested in access-console.e2e.test.ts.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,7 +110,15 @@ describe('a Monitor of the Sales line', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
-    expect(await page.getByRole('navigation', { name: 'Principal' }).getByRole('link').count()).toBe(0);
+    // Only the Callback console's tabs a Monitor may open: no Designer, access or Developer tab.
+    const nav = page.getByRole('navigation', { name: 'Principal' }).getByRole('link');
+    expect(await nav.evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([
+      '#/callbacks',
+      '#/monitor',
+      '#/reports',
+      '#/tools',
+      '#/tools/call-in-config',
+    ]);
     for (const hidden of [
       '#/applications',
       '#/applications/sales-ivr',
@@ -119,7 +126,9 @@ describe('a Monitor of the Sales line', () => {
       '#/access/users',
     ]) {
       await page.goto(`${runtime.baseUrl}/${hidden}`);
-      await page.getByRole('status').filter({ hasText: 'Vos rôles' }).waitFor();
+      // A screen her roles do not open shows her first tab instead, the Callbacks list.
+      await page.getByRole('heading', { name: 'Rappels' }).waitFor();
+      expect(await page.getByRole('heading').allTextContents()).toEqual(['Rappels']);
       expect(
         await page.getByRole('button', { name: /Créer|Nouvel utilisateur|Publish|Add row/ }).count(),
       ).toBe(0);

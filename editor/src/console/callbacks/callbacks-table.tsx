@@ -32,7 +32,14 @@ export function CallbacksTable(props: TableProps) {
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const scroller = useRef<HTMLDivElement>(null);
   const columns = useMemo(() => callbackColumns(t, props.time, props.nowMs), [t, props.time, props.nowMs]);
-  const visibility = useMemo(() => Object.fromEntries(props.hidden.map((id) => [id, false])), [props.hidden]);
+  // Selecting rows only serves bulk cancel, so a role that cannot cancel gets no selection column.
+  const visibility = useMemo(
+    () => ({
+      ...Object.fromEntries(props.hidden.map((id) => [id, false])),
+      ...(props.canManage ? {} : { select: false }),
+    }),
+    [props.hidden, props.canManage],
+  );
   const state = useMemo(() => ({ sorting, columnVisibility: visibility }), [sorting, visibility]);
   const table = useTable({
     features,
