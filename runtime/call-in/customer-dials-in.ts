@@ -109,7 +109,11 @@ export async function expireSessions(db: Database, nowMs: number, actor: string)
  * INVALID_ARGUMENT, retries ran out, the tenant has no push credentials) or there was no target
  * at all. Their callbacks leave the queue as at expiry. A row still retrying keeps the session.
  */
-export async function failUndeliveredSessions(db: Database, nowMs: number, actor: string): Promise<EndedSession[]> {
+export async function failUndeliveredSessions(
+  db: Database,
+  nowMs: number,
+  actor: string,
+): Promise<EndedSession[]> {
   const result = await db.execute(sql`
     with undelivered as (
       update callback_call_in_sessions s set state = 'FAILED'

@@ -206,7 +206,10 @@ export function callbackEngine(deps: {
   async function endCallInSessions(now: number, configs: QueueConfig[]): Promise<void> {
     const ended = [
       ...(await expireSessions(db, now, actor)).map((session) => ({ session, result: 'expired' as const })),
-      ...(await failUndeliveredSessions(db, now, actor)).map((session) => ({ session, result: 'failed' as const })),
+      ...(await failUndeliveredSessions(db, now, actor)).map((session) => ({
+        session,
+        result: 'failed' as const,
+      })),
     ];
     for (const { session, result } of ended) {
       const config = configs.find(
