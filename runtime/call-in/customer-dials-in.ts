@@ -5,7 +5,9 @@
  * stays QUEUED (so Callback Purge Time and end of day still purge it) but is not offered again
  * while the session runs. When the session ends without a call-in, the callback leaves the queue:
  * it is parked (never offered again) until a purge completes it, and the Callback application
- * runs with CallbackConnectResult `expired`.
+ * runs with CallbackConnectResult `expired`. When no CALLBACK_READY of the session can be delivered
+ * (every row dropped or refused by FCM, or the callback has no target), the session ends at once
+ * the same way, with `failed`: the customer was never told, so waiting out the expiry helps no one.
  *
  * Each step is one statement that writes its audit line and its push rows with the change, so a
  * process dying half way leaves no session without its push, nor a push without its session.
@@ -73,7 +75,7 @@ export async function readyTop(
   return rows<{ id: string }>(result).map((r) => r.id);
 }
 
-export interface ExpiredSession {
+export interface EndedSession {
   id: string;
   tenantId: string;
   virtualQueue: string;
@@ -82,7 +84,7 @@ export interface ExpiredSession {
 }
 
 /** Ends the sessions past their expiry: their callbacks leave the queue (parked, not purged). */
-export async function expireSessions(db: Database, nowMs: number, actor: string): Promise<ExpiredSession[]> {
+export async function expireSessions(db: Database, nowMs: number, actor: string): Promise<EndedSession[]> {
   const result = await db.execute(sql`
     with expired as (
       update callback_call_in_sessions set state = 'EXPIRED'
@@ -98,5 +100,38 @@ export async function expireSessions(db: Database, nowMs: number, actor: string)
     )
     select id, tenant_id as "tenantId", virtual_queue as "virtualQueue", attempts, phone_number as "phoneNumber"
     from parked`);
-  return rows<ExpiredSession>(result);
+  return rows<EndedSession>(result);
+}
+
+/**
+ * Ends the waiting sessions whose CALLBACK_READY cannot reach the customer: none of the rows
+ * written when the session opened is still pending or was sent (FCM said UNREGISTERED or
+ * INVALID_ARGUMENT, retries ran out, the tenant has no push credentials) or there was no target
+ * at all. Their callbacks leave the queue as at expiry. A row still retrying keeps the session.
+ */
+export async function failUndeliveredSessions(
+  db: Database,
+  nowMs: number,
+  actor: string,
+): Promise<EndedSession[]> {
+  const result = await db.execute(sql`
+    with undelivered as (
+      update callback_call_in_sessions s set state = 'FAILED'
+      where s.state = 'WAITING' and s.expires_at > ${nowMs}::bigint
+        and not exists (
+          select 1 from push_outbox o
+          where o.callback_id = s.callback_id and o.event = 'CALLBACK_READY' and o.created_at >= s.ready_at
+            and o.state in ('PENDING', 'SENT'))
+      returning callback_id
+    ), parked as (
+      update callbacks c set next_attempt_at = ${PARKED_AT}::bigint, updated_at = ${nowMs}::bigint
+      from undelivered where c.id = undelivered.callback_id and c.state = 'QUEUED'
+      returning c.id, c.tenant_id, c.virtual_queue, c.attempts, c.phone_number
+    ), audit as (
+      insert into callback_audit (callback_id, at, from_state, to_state, reason, actor)
+      select id, ${nowMs}::bigint, 'QUEUED', 'QUEUED', 'CALLBACK_READY_UNDELIVERABLE', ${actor}::text from parked
+    )
+    select id, tenant_id as "tenantId", virtual_queue as "virtualQueue", attempts, phone_number as "phoneNumber"
+    from parked`);
+  return rows<EndedSession>(result);
 }

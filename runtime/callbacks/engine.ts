@@ -11,7 +11,7 @@
  */
 import { asc, gt, sql } from 'drizzle-orm';
 import type { ContactCenterHost } from '../agents/contact-center-host.ts';
-import { expireSessions } from '../call-in/customer-dials-in.ts';
+import { expireSessions, failUndeliveredSessions } from '../call-in/customer-dials-in.ts';
 import type { Clock, VirtualClock, WakeHint } from '../clock/index.ts';
 import type { Database } from '../db/client.ts';
 import { rows } from '../db/migrate.ts';
@@ -199,13 +199,23 @@ export function callbackEngine(deps: {
     }
   }
 
-  /** Call-in sessions past the Pushed Callback Expiry Time: their Callback application runs with `expired`. */
+  /**
+   * Call-in sessions past the Pushed Callback Expiry Time run their Callback application with
+   * `expired`; those whose CALLBACK_READY could not be delivered, with `failed`.
+   */
   async function endCallInSessions(now: number, configs: QueueConfig[]): Promise<void> {
-    for (const session of await expireSessions(db, now, actor)) {
+    const ended = [
+      ...(await expireSessions(db, now, actor)).map((session) => ({ session, result: 'expired' as const })),
+      ...(await failUndeliveredSessions(db, now, actor)).map((session) => ({
+        session,
+        result: 'failed' as const,
+      })),
+    ];
+    for (const { session, result } of ended) {
       const config = configs.find(
         (c) => c.tenantId === session.tenantId && c.settings.virtualQueue === session.virtualQueue,
       );
-      if (config) track(execution.run(config, session, 'expired'));
+      if (config) track(execution.run(config, session, result));
     }
   }
 

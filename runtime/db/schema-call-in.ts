@@ -70,7 +70,7 @@ export const callInRequests = pgTable(
   ],
 );
 
-export type CallInSessionState = 'WAITING' | 'CALLED_IN' | 'EXPIRED';
+export type CallInSessionState = 'WAITING' | 'CALLED_IN' | 'EXPIRED' | 'FAILED';
 
 /**
  * A USERORIGINATED callback that reached the top of its queue: CALLBACK_READY was pushed and the

@@ -20,7 +20,6 @@ export function callbackEngineRoutes(app: Hono<AppEnv>) {
   gesPreflight(app);
   gesCallbackRoutes(app);
   gesQueueRoutes(app);
-  gesFallback(app);
   developerRoutes(app);
   apiKeyRoutes(app);
   queueMonitorRoutes(app);
@@ -32,4 +31,6 @@ export function callbackEngineRoutes(app: Hono<AppEnv>) {
   callInRoutes(app);
   developerCredentialRoutes(app);
   statisticsRoutes(app);
+  // Last: call-in and statistics declare GES routes too, and the fallback answers every path after it.
+  gesFallback(app);
 }

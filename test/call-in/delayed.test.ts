@@ -202,6 +202,43 @@ describe('Click-To-Call-In (Delayed)', () => {
     expect(afterPurge.body.data.code).toBe('CALLBACK_NOT_CALLABLE_IN');
   });
 
+  it('ends the session with failed when CALLBACK_READY cannot be delivered, and runs the Callback application', async () => {
+    fakes.script('tok-gone', ['unregistered']);
+    fakes.script('tok-bad', ['invalid']);
+    await setAgent(ctx, 'dora', 'Ready');
+    const gone = await book('+14155550181', 'tok-gone');
+    const bad = await book('+14155550182', 'tok-bad');
+    const remembered = await book('+14155550183', 'tok-gone');
+    // One Ready agent: one session at a time, each ended by its undelivered push, not by its expiry.
+    for (const [id, target] of [
+      [gone, 'tok-gone'],
+      [bad, 'tok-bad'],
+      [remembered, 'tok-gone'],
+    ] as const) {
+      const outcome = await eventually(async () => {
+        await ctx.advance(1);
+        return (await reasons(id)).includes('QUEUED:CALLBACK_READY_UNDELIVERABLE') ? true : undefined;
+      }, 60_000);
+      expect(outcome).toBe(true);
+      expect(await reasons(id)).toEqual([
+        'QUEUED:BOOKED',
+        'QUEUED:CALLBACK_READY',
+        'QUEUED:CALLBACK_READY_UNDELIVERABLE',
+      ]);
+      expect(await applicationOutcome(id, 1)).toBe('failed');
+      expect(pushed(target, 'CALLBACK_READY')).toHaveLength(0);
+      const refused = await ctx.ges('POST', '/call-in/requests/create', {
+        groupName: 'Delayed',
+        callbackServiceId: id,
+      });
+      expect(refused.body.data.code).toBe('CALLBACK_NOT_CALLABLE_IN');
+      expect((await callback(ctx, id)).callbackState).toBe('QUEUED');
+    }
+    // The remembered token was never tried again: FCM saw one attempt for it.
+    expect(fakes.attempts.get('tok-gone')).toBe(1);
+    expect(fakes.attempts.get('tok-bad')).toBe(1);
+  });
+
   it('refuses a call-in for a callback of a queue that is not USERORIGINATED', async () => {
     const outbound = await ctx.ges('POST', '/callbacks/create', {
       serviceName: 'Sales_VQ',

@@ -149,7 +149,6 @@ export async function setAgent(ctx: Sales, id: string, state: 'Ready' | 'NotRead
 /** The Sales runtime plus Delayed_VQ, its agent (NotReady) and the delayed Callback application. */
 export async function startCallIn(env: Record<string, string> = {}, handleTimeSeconds = 120) {
   const ctx = await startSales(env);
-  await publish(ctx, delayedCallbackApplication());
   const agent = await ctx.api.put('/api/v1/agents/dora', {
     id: 'dora',
     name: 'Dora (Click-To-Call-In)',
@@ -158,16 +157,20 @@ export async function startCallIn(env: Record<string, string> = {}, handleTimeSe
     state: 'NotReady',
   });
   expect(agent.status, JSON.stringify(agent.body)).toBeLessThan(300);
-  await queueLike(ctx, DELAYED_VQ, {
+  // Publishing checks the queue the application names, and the queue checks its application is
+  // published: the queue first with Sales_VQ's application, then the application, then the queue's.
+  const queue = {
     callDirection: 'USERORIGINATED',
     skillExpression: 'CallIn>0',
-    callbackApplication: 'delayed-callback',
     routingPoint: null,
     capacityRule: null,
     pushedCallbackExpiryMinutes: 2,
     pushNotificationThresholdMinutes: 2,
     callbackPurgeTimeMinutes: 60,
-  });
+  };
+  await queueLike(ctx, DELAYED_VQ, queue);
+  await publish(ctx, delayedCallbackApplication());
+  await queueLike(ctx, DELAYED_VQ, { ...queue, callbackApplication: 'delayed-callback' });
   return ctx;
 }
 

@@ -9,17 +9,24 @@ import { type CredentialKind, developerApi } from '../shared/api.ts';
 import { ErrorBanner } from '../shared/modal.tsx';
 import { useLoader } from '../shared/use-loader.ts';
 
-/** The fields of each kind (api.md); `secret` ones are never shown, only replaced. */
-const forms: Record<
-  CredentialKind,
-  { name: string; secret?: boolean; type?: 'number' | 'boolean' | 'select'; options?: string[] }[]
-> = {
+interface Field {
+  name: string;
+  secret?: boolean;
+  type?: 'number' | 'boolean' | 'select' | 'list';
+  options?: string[];
+}
+
+/**
+ * The fields of each kind, as the runtime's bodies define them (developer-credentials.schema.json);
+ * `secret` ones (the runtime's secret members) come back masked, are never shown, only replaced.
+ */
+const forms: Record<CredentialKind, Field[]> = {
   push: [
     { name: 'projectId' },
-    { name: 'clientEmail' },
+    { name: 'clientEmail', secret: true },
     { name: 'privateKey', secret: true },
     { name: 'appId' },
-    { name: 'apiKey', secret: true },
+    { name: 'apiKey' },
     { name: 'senderId' },
   ],
   captcha: [
@@ -29,6 +36,7 @@ const forms: Record<
     { name: 'siteKey' },
     { name: 'secretKey', secret: true },
     { name: 'scoreThreshold', type: 'number' },
+    { name: 'hostnames', type: 'list' },
   ],
   statistics: [{ name: 'username' }, { name: 'password', secret: true }],
 };
@@ -66,6 +74,10 @@ function CredentialForm({ kind }: { kind: CredentialKind }) {
     }
   };
   const shown = (name: string) => (name in values ? values[name] : current.data?.[name]);
+  const showResult = (result: { ok?: unknown; message?: unknown }) => {
+    if (result.ok === false) throw new Error(String(result.message ?? ''));
+    return t('credentials.tested', { result: String(result.message ?? '') });
+  };
   return (
     <form
       className="card form"
@@ -73,7 +85,7 @@ function CredentialForm({ kind }: { kind: CredentialKind }) {
       onSubmit={(e) => {
         e.preventDefault();
         void run(async () => {
-          await developerApi.putCredentials(kind, { ...stripMasked(current.data), ...values });
+          await developerApi.putCredentials(kind, bodyOf(kind, current.data, values));
           setValues({});
           await current.reload();
           return t('credentials.saved');
@@ -108,13 +120,14 @@ function CredentialForm({ kind }: { kind: CredentialKind }) {
               type={field.secret ? 'password' : field.type === 'number' ? 'number' : 'text'}
               autoComplete="off"
               placeholder={field.secret ? String(current.data?.[field.name] ?? '') : undefined}
-              value={field.secret ? String(values[field.name] ?? '') : String(shown(field.name) ?? '')}
-              onChange={(e) =>
-                setValues({
-                  ...values,
-                  [field.name]: field.type === 'number' ? Number(e.target.value) : e.target.value,
-                })
+              value={
+                field.secret
+                  ? String(values[field.name] ?? '')
+                  : field.type === 'list'
+                    ? listText(shown(field.name))
+                    : String(shown(field.name) ?? '')
               }
+              onChange={(e) => setValues({ ...values, [field.name]: e.target.value })}
             />
           )}
         </label>
@@ -126,18 +139,26 @@ function CredentialForm({ kind }: { kind: CredentialKind }) {
         </p>
       )}
       <div className="buttons">
-        <button
-          type="button"
-          disabled={!current.data}
-          onClick={() =>
-            void run(async () => {
-              const result = await developerApi.testCredentials(kind);
-              return t('credentials.tested', { result: JSON.stringify(result) });
-            })
-          }
-        >
-          {t('credentials.test')}
-        </button>
+        {kind === 'captcha' ? (
+          // The CAPTCHA test needs a token solved in the widget: the test page renders it.
+          <a
+            className={current.data ? 'button' : 'button disabled'}
+            aria-disabled={!current.data}
+            href={current.data ? '/api/v1/developer/credentials/captcha/test-page' : undefined}
+            target="_blank"
+            rel="noreferrer"
+          >
+            {t('credentials.testPage')}
+          </a>
+        ) : (
+          <button
+            type="button"
+            disabled={!current.data}
+            onClick={() => void run(async () => showResult(await developerApi.testCredentials(kind)))}
+          >
+            {t('credentials.test')}
+          </button>
+        )}
         <button
           type="button"
           className="danger"
@@ -160,9 +181,34 @@ function CredentialForm({ kind }: { kind: CredentialKind }) {
   );
 }
 
-/** The saved values without the masked secrets (the runtime keeps a secret that is not sent again). */
-function stripMasked(saved: Record<string, unknown> | null | undefined): Record<string, unknown> {
-  if (!saved) return {};
-  const secrets = new Set(Object.values(forms).flatMap((f) => f.filter((x) => x.secret).map((x) => x.name)));
-  return Object.fromEntries(Object.entries(saved).filter(([k]) => !secrets.has(k)));
+const listText = (value: unknown) => (Array.isArray(value) ? value.join(', ') : String(value ?? ''));
+
+/**
+ * The PUT body: the kind's fields only (a view also carries `updatedAt` and masked secrets, which
+ * the body schema refuses), edited values over saved ones, defaults for a first save, and a secret
+ * only when typed (the runtime keeps a stored secret that is not sent again).
+ */
+export function bodyOf(
+  kind: CredentialKind,
+  saved: Record<string, unknown> | null | undefined,
+  edited: Record<string, unknown>,
+): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const field of forms[kind]) {
+    const value = field.name in edited ? edited[field.name] : field.secret ? undefined : saved?.[field.name];
+    if (field.secret) {
+      if (typeof value === 'string' && value !== '') body[field.name] = value;
+    } else if (field.type === 'boolean') body[field.name] = value === true;
+    else if (field.type === 'select') body[field.name] = value ?? field.options![0];
+    else if (field.type === 'number') {
+      if (value !== undefined && value !== '') body[field.name] = Number(value);
+    } else if (field.type === 'list') {
+      if (value !== undefined)
+        body[field.name] = listText(value)
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean);
+    } else if (value !== undefined) body[field.name] = String(value);
+  }
+  return body;
 }
