@@ -182,7 +182,8 @@ describe('the session cookie and security headers', () => {
     const script = /<script type="module">([\s\S]*?)<\/script>/.exec(page)![1]!;
     const hash = createHash('sha256').update(script).digest('base64');
     const csp = response.headers.get('content-security-policy')!;
-    expect(csp).toContain(`script-src 'self' 'sha256-${hash}'`);
+    expect(csp).toContain(`script-src 'self' 'unsafe-eval' 'sha256-${hash}'`);
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
     expect(csp).not.toContain("'unsafe-inline' 'sha256");
     expect((await fetch(`${a.baseUrl}/`)).headers.get('content-security-policy')).not.toContain('sha256');
   });

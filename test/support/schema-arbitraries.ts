@@ -82,9 +82,16 @@ function stringFor(schema: Schema): fc.Arbitrary<string> {
   const minLength = schema.minLength ?? 0;
   const maxLength = Math.min(schema.maxLength ?? 24, Math.max(minLength, 24));
   if (schema.pattern) {
-    return fc
-      .stringMatching(new RegExp(schema.pattern))
-      .filter((s) => s.length >= minLength && s.length <= (schema.maxLength ?? Number.POSITIVE_INFINITY));
+    const pattern = new RegExp(schema.pattern);
+    const longest = schema.maxLength ?? Number.POSITIVE_INFINITY;
+    // Lengthened or cut rather than filtered: when most matches are shorter than minLength (an
+    // unanchored pattern with a long minimum, like a PEM key's header), a filter retries without end.
+    return fc.stringMatching(pattern).map((s) => {
+      if (s.length > longest) return s.slice(0, longest);
+      if (s.length >= minLength) return s;
+      const padded = s + 'x'.repeat(minLength - s.length);
+      return pattern.test(padded) ? padded : s;
+    });
   }
   return fc.string({ minLength, maxLength });
 }

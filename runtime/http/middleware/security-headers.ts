@@ -21,7 +21,10 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
   return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
-      scriptSrc: ["'self'", (c: Context) => (c.req.path === '/docs' ? docsScript : '')],
+      // 'unsafe-eval': the editor runs the shared validator, and Ajv compiles each JSON Schema to a
+      // function (new Function), as the runtime does. Precompiled (standalone) validators would
+      // let this go; see docs/decisions.md.
+      scriptSrc: ["'self'", "'unsafe-eval'", (c: Context) => (c.req.path === '/docs' ? docsScript : '')],
       styleSrc: ["'self'", "'unsafe-inline'"],
       imgSrc: ["'self'", 'data:', 'blob:'],
       fontSrc: ["'self'", 'data:'],
