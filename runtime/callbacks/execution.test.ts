@@ -20,6 +20,8 @@ describe('the Callback application of an answered callback', () => {
     expect(booked.status).toBe(200);
     await ctx.advance(1);
     await ctx.advance(5);
+    // PROCESSING lasts the agent's conversation (the seeded agents' handle time, 240 s).
+    await ctx.advance(300);
     const record = (await ctx.api.get(`/api/v1/callbacks/${booked.body.data.id}`)).body;
     expect(record).toMatchObject({ callbackState: 'COMPLETED', callbackReason: 'AGENT_CONNECTED' });
     const [stored] = await ctx.started.runtime.db

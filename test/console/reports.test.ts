@@ -12,6 +12,8 @@ beforeAll(async () => {
   const late = await book(ctx, { phoneNumber: '+14155550704', desiredTime: '2026-03-03T18:30:00.000Z' });
   await ctx.api.post(`/api/v1/callbacks/${late}/cancel`);
   for (const seconds of [1, 6, 6]) await ctx.advance(seconds);
+  // PROCESSING lasts the agent's conversation (the seeded agents' handle time, 240 s).
+  await ctx.advance(300);
 });
 afterAll(() => ctx?.started.stop());
 
