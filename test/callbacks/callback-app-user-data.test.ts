@@ -52,6 +52,9 @@ const vipCallback = {
 
 beforeAll(async () => {
   ctx = await startSales();
+  // Publishing checks the queue the application names, so the queue exists first (with the
+  // Sales Callback application), then points at this one once it is live.
+  await queueLike(ctx, 'VIP_VQ');
   const created = await ctx.api.post('/api/v1/applications', vipCallback);
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const published = await ctx.api.post('/api/v1/applications/vip-callback/publish');
