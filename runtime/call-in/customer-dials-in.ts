@@ -12,7 +12,7 @@
  * Each step is one statement that writes its audit line and its push rows with the change, so a
  * process dying half way leaves no session without its push, nor a push without its session.
  */
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { QueueConfig } from '../callbacks/queue-config.ts';
 import type { Database } from '../db/client.ts';
 import { rows } from '../db/migrate.ts';
@@ -83,24 +83,31 @@ export interface EndedSession {
   phoneNumber: string;
 }
 
-/** Ends the sessions past their expiry: their callbacks leave the queue (parked, not purged). */
-export async function expireSessions(db: Database, nowMs: number, actor: string): Promise<EndedSession[]> {
+/**
+ * Ends the sessions the `ended` statement marks (it returns their callback_id): their callbacks
+ * leave the queue (parked until purged, not purged) with one audit line giving the reason.
+ */
+async function endSessions(db: Database, ended: SQL, reason: string, nowMs: number, actor: string) {
   const result = await db.execute(sql`
-    with expired as (
-      update callback_call_in_sessions set state = 'EXPIRED'
-      where state = 'WAITING' and expires_at <= ${nowMs}::bigint
-      returning callback_id
-    ), parked as (
+    with ended as (${ended}), parked as (
       update callbacks c set next_attempt_at = ${PARKED_AT}::bigint, updated_at = ${nowMs}::bigint
-      from expired where c.id = expired.callback_id and c.state = 'QUEUED'
+      from ended where c.id = ended.callback_id and c.state = 'QUEUED'
       returning c.id, c.tenant_id, c.virtual_queue, c.attempts, c.phone_number
     ), audit as (
       insert into callback_audit (callback_id, at, from_state, to_state, reason, actor)
-      select id, ${nowMs}::bigint, 'QUEUED', 'QUEUED', 'PUSHED_CALLBACK_EXPIRED', ${actor}::text from parked
+      select id, ${nowMs}::bigint, 'QUEUED', 'QUEUED', ${reason}::text, ${actor}::text from parked
     )
     select id, tenant_id as "tenantId", virtual_queue as "virtualQueue", attempts, phone_number as "phoneNumber"
     from parked`);
   return rows<EndedSession>(result);
+}
+
+/** Ends the sessions past their expiry: their callbacks leave the queue (parked, not purged). */
+export function expireSessions(db: Database, nowMs: number, actor: string): Promise<EndedSession[]> {
+  const expired = sql`update callback_call_in_sessions set state = 'EXPIRED'
+    where state = 'WAITING' and expires_at <= ${nowMs}::bigint
+    returning callback_id`;
+  return endSessions(db, expired, 'PUSHED_CALLBACK_EXPIRED', nowMs, actor);
 }
 
 /**
@@ -109,29 +116,13 @@ export async function expireSessions(db: Database, nowMs: number, actor: string)
  * INVALID_ARGUMENT, retries ran out, the tenant has no push credentials) or there was no target
  * at all. Their callbacks leave the queue as at expiry. A row still retrying keeps the session.
  */
-export async function failUndeliveredSessions(
-  db: Database,
-  nowMs: number,
-  actor: string,
-): Promise<EndedSession[]> {
-  const result = await db.execute(sql`
-    with undelivered as (
-      update callback_call_in_sessions s set state = 'FAILED'
-      where s.state = 'WAITING' and s.expires_at > ${nowMs}::bigint
-        and not exists (
-          select 1 from push_outbox o
-          where o.callback_id = s.callback_id and o.event = 'CALLBACK_READY' and o.created_at >= s.ready_at
-            and o.state in ('PENDING', 'SENT'))
-      returning callback_id
-    ), parked as (
-      update callbacks c set next_attempt_at = ${PARKED_AT}::bigint, updated_at = ${nowMs}::bigint
-      from undelivered where c.id = undelivered.callback_id and c.state = 'QUEUED'
-      returning c.id, c.tenant_id, c.virtual_queue, c.attempts, c.phone_number
-    ), audit as (
-      insert into callback_audit (callback_id, at, from_state, to_state, reason, actor)
-      select id, ${nowMs}::bigint, 'QUEUED', 'QUEUED', 'CALLBACK_READY_UNDELIVERABLE', ${actor}::text from parked
-    )
-    select id, tenant_id as "tenantId", virtual_queue as "virtualQueue", attempts, phone_number as "phoneNumber"
-    from parked`);
-  return rows<EndedSession>(result);
+export function failUndeliveredSessions(db: Database, nowMs: number, actor: string): Promise<EndedSession[]> {
+  const undelivered = sql`update callback_call_in_sessions s set state = 'FAILED'
+    where s.state = 'WAITING' and s.expires_at > ${nowMs}::bigint
+      and not exists (
+        select 1 from push_outbox o
+        where o.callback_id = s.callback_id and o.event = 'CALLBACK_READY' and o.created_at >= s.ready_at
+          and o.state in ('PENDING', 'SENT'))
+    returning callback_id`;
+  return endSessions(db, undelivered, 'CALLBACK_READY_UNDELIVERABLE', nowMs, actor);
 }
