@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StartedRuntime } from '../support/start-runtime.ts';
-import { artifacts, type BrowserSession, openSession } from './support/session.ts';
+import { artifacts, type BrowserSession, openSession, signIn } from './support/session.ts';
 
 let session: BrowserSession;
 let runtime: StartedRuntime;
@@ -23,9 +23,7 @@ describe('following a booked callback', () => {
   afterAll(() => session?.close());
 
   it('books with the keypad and shows the callback reach an agent', async () => {
-    await page.goto(runtime.baseUrl);
-    await page.getByLabel('Password').fill(runtime.adminPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, runtime);
     await page.goto(`${runtime.baseUrl}/#/applications/sales-ivr`);
     await page.getByRole('tab', { name: 'Test call' }).click();
     await page.getByLabel('Caller number').fill('+14155550188');
@@ -41,8 +39,13 @@ describe('following a booked callback', () => {
     expect(await page.getByTestId('booked-callback').textContent()).toContain('QUEUED');
     await page.getByTestId('booked-callback').getByRole('button', { name: 'Answer', exact: true }).click();
 
-    for (let i = 0; i < 6; i++) await runtime.runtime.virtualClock!.advance(30_000);
+    // The customer reaches an agent; the callback stays PROCESSING for the agent's conversation
+    // (the simulated agents talk for 240 s) and is COMPLETED when it ends.
+    for (let i = 0; i < 2; i++) await runtime.runtime.virtualClock!.advance(30_000);
+    await expect.poll(() => page.getByTestId('booked-callback').textContent()).toContain('AGENT_ASSIGNED');
+    for (let i = 0; i < 8; i++) await runtime.runtime.virtualClock!.advance(30_000);
     await expect.poll(() => page.getByTestId('booked-callback').textContent()).toContain('AGENT_CONNECTED');
+    expect(await page.getByTestId('booked-callback').textContent()).toContain('COMPLETED');
     await page.screenshot({ path: `${artifacts}/callback-followed.png` });
   });
 });

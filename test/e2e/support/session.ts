@@ -44,6 +44,8 @@ export async function signIn(page: Page, runtime: StartedRuntime): Promise<void>
   await page.goto(runtime.baseUrl);
   await page.getByLabel('Password').fill(runtime.adminPassword);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  // The button is renamed while the request is out; the form goes once the session is open.
+  await page.getByRole('form', { name: 'Sign in' }).waitFor({ state: 'detached' });
 }
 
 /** Publishes the open application from the Publish tab, through its confirmation dialog. */
