@@ -109,16 +109,12 @@ describe('a Monitor of the Sales line', () => {
     await page.getByLabel('Password').fill('sally-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
-    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('fr');
     // Only the Callback console's tabs a Monitor may open: no Designer, access or Developer tab.
     const nav = page.getByRole('navigation', { name: 'Principal' }).getByRole('link');
-    expect(await nav.evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([
-      '#/callbacks',
-      '#/monitor',
-      '#/reports',
-      '#/tools',
-      '#/tools/call-in-config',
-    ]);
+    await expect
+      .poll(() => nav.evaluateAll((links) => links.map((a) => a.getAttribute('href'))))
+      .toEqual(['#/callbacks', '#/monitor', '#/reports', '#/tools', '#/tools/call-in-config']);
     for (const hidden of [
       '#/applications',
       '#/applications/sales-ivr',
@@ -128,7 +124,7 @@ describe('a Monitor of the Sales line', () => {
       await page.goto(`${runtime.baseUrl}/${hidden}`);
       // A screen her roles do not open shows her first tab instead, the Callbacks list.
       await page.getByRole('heading', { name: 'Rappels' }).waitFor();
-      expect(await page.getByRole('heading').allTextContents()).toEqual(['Rappels']);
+      await expect.poll(() => page.getByRole('heading').allTextContents()).toEqual(['Rappels']);
       expect(
         await page.getByRole('button', { name: /Créer|Nouvel utilisateur|Publish|Add row/ }).count(),
       ).toBe(0);

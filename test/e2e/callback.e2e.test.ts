@@ -36,7 +36,7 @@ describe('following a booked callback', () => {
       .toContain('number you are calling from');
     await keypad.getByRole('button', { name: 'Key 1', exact: true }).click();
     await page.getByTestId('booked-callback').waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('booked-callback').textContent()).toContain('QUEUED');
+    await expect.poll(() => page.getByTestId('booked-callback').textContent()).toContain('QUEUED');
     await page.getByTestId('booked-callback').getByRole('button', { name: 'Answer', exact: true }).click();
 
     // The customer reaches an agent; the callback stays PROCESSING for the agent's conversation
@@ -45,7 +45,7 @@ describe('following a booked callback', () => {
     await expect.poll(() => page.getByTestId('booked-callback').textContent()).toContain('AGENT_ASSIGNED');
     for (let i = 0; i < 8; i++) await runtime.runtime.virtualClock!.advance(30_000);
     await expect.poll(() => page.getByTestId('booked-callback').textContent()).toContain('AGENT_CONNECTED');
-    expect(await page.getByTestId('booked-callback').textContent()).toContain('COMPLETED');
+    await expect.poll(() => page.getByTestId('booked-callback').textContent()).toContain('COMPLETED');
     await page.screenshot({ path: `${artifacts}/callback-followed.png` });
   });
 });

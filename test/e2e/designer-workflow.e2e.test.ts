@@ -47,7 +47,7 @@ describe('designer workflows', () => {
 
     // Select something else so the issue click is what selects the block.
     await page.locator('.react-flow__pane').click({ position: { x: 900, y: 500 } });
-    expect(await block(input).getAttribute('class')).not.toMatch(/selected/);
+    await expect.poll(() => block(input).getAttribute('class')).not.toMatch(/selected/);
     await issuesTab().click();
     // Issues name the block by its title and the property by its label, never by ids.
     const issue = page
@@ -73,9 +73,11 @@ describe('designer workflows', () => {
     await issuesTab().click();
     // The error is gone; only warnings about the unconnected outcomes remain.
     await expect.poll(() => issue.count()).toBe(0);
-    expect(await page.locator('.issue.error').count()).toBe(0);
-    expect(await issuesTab().textContent()).toMatch(/^Issues( \(0\/\d+\))?$/);
-    expect(await page.getByTestId('issues').textContent()).not.toMatch(/resultVariable|Result variable/i);
+    await expect.poll(() => page.locator('.issue.error').count()).toBe(0);
+    await expect.poll(() => issuesTab().textContent()).toMatch(/^Issues( \(0\/\d+\))?$/);
+    await expect
+      .poll(() => page.getByTestId('issues').textContent())
+      .not.toMatch(/resultVariable|Result variable/i);
     await expect.poll(() => page.getByTestId('save-status').textContent()).toBe('Saved');
     await shot('3-fixed');
   });
@@ -109,13 +111,13 @@ describe('designer workflows', () => {
 
     // The id is taken, so the import lands as a copy under a new id with the same name.
     const rows = page.locator('tbody tr', { hasText: appName });
-    expect(await rows.count()).toBe(1);
+    await expect.poll(() => rows.count()).toBe(1);
     await page.locator('input[type="file"]').setInputFiles(exported);
     await expect.poll(() => rows.count()).toBe(2);
     const ids = await rows.locator('.muted').allTextContents();
     expect(ids).toContain(applicationId);
     expect(ids.filter((id) => id !== applicationId)).toHaveLength(1);
-    expect(await page.locator('.import-problems').count()).toBe(0);
+    await expect.poll(() => page.locator('.import-problems').count()).toBe(0);
     await shot('5-imported');
 
     // A document the server refuses: every problem is listed.
@@ -127,7 +129,7 @@ describe('designer workflows', () => {
     await page.locator('input[type="file"]').setInputFiles(broken);
     const problems = page.locator('.import-problems');
     await problems.waitFor({ timeout: 30_000 });
-    expect(await problems.textContent()).toMatch(/Import failed/);
+    await expect.poll(() => problems.textContent()).toMatch(/Import failed/);
     await expect
       .poll(() => problems.locator('li').allTextContents())
       .toEqual([
@@ -142,6 +144,6 @@ describe('designer workflows', () => {
     writeFileSync(garbage, '{ "schemaVersion": 1, ');
     await page.locator('input[type="file"]').setInputFiles(garbage);
     await expect.poll(() => problems.textContent()).toMatch(/not JSON/);
-    expect(await page.locator('tbody tr', { hasText: 'broken-import' }).count()).toBe(0);
+    await expect.poll(() => page.locator('tbody tr', { hasText: 'broken-import' }).count()).toBe(0);
   });
 });

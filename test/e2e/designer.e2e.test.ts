@@ -44,7 +44,7 @@ describe('designer', () => {
     ids.menu = await dropBlock(page, 'Menu', 'selfService', { x: 330, y: 70 });
     ids.bye = await dropBlock(page, 'Play Message', 'selfService', { x: 600, y: 70 });
     const { hello, menu, bye } = ids;
-    expect(await block(hello).locator('.start-badge').count()).toBe(1);
+    await expect.poll(() => block(hello).locator('.start-badge').count()).toBe(1);
 
     // Properties of the greeting: one TTS prompt.
     await block(hello).click();
@@ -81,8 +81,8 @@ describe('designer', () => {
     await page.reload();
     await page.getByTestId('lane-selfService').waitFor();
     await expect.poll(() => page.locator('.block-node').count()).toBe(3);
-    expect(await page.getByRole('button', { name: 'Undo' }).isEnabled()).toBe(true);
-    expect(await page.getByTestId('save-status').textContent()).toBe('Saved');
+    await expect.poll(() => page.getByRole('button', { name: 'Undo' }).isEnabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('save-status').textContent()).toBe('Saved');
     // Undo after the reload takes back the last link; redo puts it back.
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1);
@@ -98,11 +98,11 @@ describe('designer', () => {
     const transcript = page.getByTestId('transcript');
     await expect.poll(() => transcript.textContent()).toMatch(/Welcome to Ringback/);
     await expect.poll(callState).toMatch(/waitingInput/);
-    expect(await block(menu).getAttribute('class')).toMatch(/current/);
+    await expect.poll(() => block(menu).getAttribute('class')).toMatch(/current/);
     await page.getByRole('button', { name: 'Key 1' }).click();
     await expect.poll(() => transcript.textContent()).toMatch(/Goodbye/);
     await expect.poll(callState).toMatch(/ended/);
-    expect(await page.locator('.link-edge.taken').count()).toBe(2);
+    await expect.poll(() => page.locator('.link-edge.taken').count()).toBe(2);
     await shot('4-test-call');
   }, 240_000);
 
@@ -115,8 +115,8 @@ describe('designer', () => {
 
     await page.getByRole('button', { name: 'Start call' }).click();
     await expect.poll(callState).toMatch(/paused/);
-    expect(await block(menu).getAttribute('class')).toMatch(/paused/);
-    expect(await page.getByTestId('debug-controls').textContent()).toMatch(/Paused before Menu/);
+    await expect.poll(() => block(menu).getAttribute('class')).toMatch(/paused/);
+    await expect.poll(() => page.getByTestId('debug-controls').textContent()).toMatch(/Paused before Menu/);
 
     await page.getByRole('button', { name: 'Edit var1' }).click();
     await page.getByLabel('Value of var1').fill('42');
@@ -167,14 +167,14 @@ describe('designer', () => {
     };
     await expect.poll(savedZoom).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('save-status').textContent()).toBe('Saved');
-    expect(await page.getByRole('button', { name: 'Undo' }).isEnabled()).toBe(undoable);
+    await expect.poll(() => page.getByRole('button', { name: 'Undo' }).isEnabled()).toBe(undoable);
 
     await page.getByRole('tab', { name: 'Publish' }).click();
     const diff = page.getByTestId('version-diff');
     await expect
       .poll(() => diff.textContent())
       .toMatch(/Prompts #1: “Welcome to Ringback” → “Welcome back to Ringback”/);
-    expect(await diff.textContent()).toMatch(/Added Terminate Call in Self Service/);
+    await expect.poll(() => diff.textContent()).toMatch(/Added Terminate Call in Self Service/);
     await shot('6-version-diff');
   }, 240_000);
 
@@ -196,7 +196,7 @@ describe('designer', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Saved Support hours/);
     const preview = page.getByTestId('hours-preview');
     await expect.poll(() => preview.textContent()).toMatch(/Preview \(Europe\/Berlin\)/);
-    expect(await preview.textContent()).toMatch(/Next opening|Open now/);
+    await expect.poll(() => preview.textContent()).toMatch(/Next opening|Open now/);
     await shot('8-business-hours');
 
     const saved = await fetch(`${runtime.baseUrl}/api/v1/business-hours/Support%20hours`, {

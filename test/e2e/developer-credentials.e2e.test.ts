@@ -55,17 +55,17 @@ describe('the Developer tab credential screens', () => {
     await expect
       .poll(() => again.getByLabel('Key set name').inputValue(), { timeout: 15_000 })
       .toBe('Web site');
-    expect(await again.getByLabel('Type').inputValue()).toBe('v2-checkbox');
-    expect(await again.getByLabel('Enabled').isChecked()).toBe(true);
-    expect(await again.getByLabel('Allowed hostnames (comma separated)').inputValue()).toBe(
-      'example.com, www.example.com',
-    );
+    await expect.poll(() => again.getByLabel('Type').inputValue()).toBe('v2-checkbox');
+    await expect.poll(() => again.getByLabel('Enabled').isChecked()).toBe(true);
+    await expect
+      .poll(() => again.getByLabel('Allowed hostnames (comma separated)').inputValue())
+      .toBe('example.com, www.example.com');
     const secret = again.getByLabel('Secret key');
-    expect(await secret.inputValue()).toBe('');
+    await expect.poll(() => secret.inputValue()).toBe('');
     const placeholder = (await secret.getAttribute('placeholder')) ?? '';
     expect(placeholder).toContain('•');
     expect(placeholder).not.toContain(SECRET_KEY);
-    expect(await page.content()).not.toContain(SECRET_KEY);
+    await expect.poll(() => page.content()).not.toContain(SECRET_KEY);
 
     const stored = await api.get('/api/v1/developer/credentials/captcha');
     expect(stored.body).toMatchObject({
@@ -91,9 +91,9 @@ describe('the Developer tab credential screens', () => {
     await expect
       .poll(() => again.getByLabel('Username').inputValue(), { timeout: 15_000 })
       .toBe('stats-reader');
-    expect(await again.getByLabel('Password').inputValue()).toBe('');
-    expect(await again.getByLabel('Password').getAttribute('placeholder')).toBe('••••••••');
-    expect(await page.content()).not.toContain(PASSWORD);
+    await expect.poll(() => again.getByLabel('Password').inputValue()).toBe('');
+    await expect.poll(() => again.getByLabel('Password').getAttribute('placeholder')).toBe('••••••••');
+    await expect.poll(() => page.content()).not.toContain(PASSWORD);
 
     // A second save without the password keeps the stored one (the runtime answers Success).
     await again.getByLabel('Username').fill('stats-reader-2');

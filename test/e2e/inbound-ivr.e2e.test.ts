@@ -98,7 +98,7 @@ describe('building the inbound IVR from an empty application', () => {
     await page.getByRole('button', { name: 'Create' }).click();
     await page.getByTestId('lane-selfService').waitFor();
     applicationId = decodeURIComponent(page.url().split('#/applications/')[1]!.split(/[/?]/)[0]!);
-    expect(await page.locator('.block-node').count()).toBe(0);
+    await expect.poll(() => page.locator('.block-node').count()).toBe(0);
 
     // Assisted Service first, while its lane is in view: Self Service grows as blocks are added.
     ids.route = await dropBlock(page, 'Route Call', 'assistedService', { x: 110, y: 80 });
@@ -111,8 +111,8 @@ describe('building the inbound IVR from an empty application', () => {
     ids.goodbye = await dropBlock(page, 'Terminate Call', 'selfService', { x: 535, y: 200 });
     ids.vip = await dropBlock(page, 'Segmentation', 'selfService', { x: 750, y: 200 });
     ids.priority = await dropBlock(page, 'Play Message', 'selfService', { x: 750, y: 330 });
-    expect(await block(ids.welcome).locator('.start-badge').count()).toBe(1);
-    expect(await block(ids.route).locator('.start-badge').count()).toBe(1);
+    await expect.poll(() => block(ids.welcome).locator('.start-badge').count()).toBe(1);
+    await expect.poll(() => block(ids.route).locator('.start-badge').count()).toBe(1);
     await shot('1-placed');
   });
 
@@ -121,7 +121,7 @@ describe('building the inbound IVR from an empty application', () => {
     await addPrompt('/prompts', 'Welcome to Ringback Customer Care.');
 
     await open(ids.hours, 'Open now?');
-    expect(await field('/source').locator('select').inputValue()).toBe('name');
+    await expect.poll(() => field('/source').locator('select').inputValue()).toBe('name');
     await field('/businessHoursName').locator('input').fill('Always_Open');
 
     await open(ids.menu, 'Main menu');
@@ -164,7 +164,7 @@ describe('building the inbound IVR from an empty application', () => {
     await field('/reason').locator('input').fill('closed');
 
     await open(ids.route, 'Route');
-    expect(await field('/routingType').locator('select').inputValue()).toBe('skillExpression');
+    await expect.poll(() => field('/routingType').locator('select').inputValue()).toBe('skillExpression');
     await field('/virtualQueue').locator('input').fill('Sales_VQ');
     await field('/skillExpression').locator('input').fill('Sales>0');
     await panel().getByRole('tab', { name: 'Treatment' }).click();
@@ -247,7 +247,7 @@ describe('building the inbound IVR from an empty application', () => {
       const box = await lane.boundingBox();
       return !!box && box.y >= canvas.y && box.y + box.height <= canvas.y + canvas.height;
     };
-    expect(await finalizeInView()).toBe(false);
+    await expect.poll(() => finalizeInView()).toBe(false);
     const map = (await minimap.locator('svg').boundingBox())!;
     await page.mouse.click(map.x + map.width / 2, map.y + map.height - 4);
     await expect.poll(finalizeInView).toBe(true);
@@ -267,7 +267,9 @@ describe('building the inbound IVR from an empty application', () => {
       ]);
     // Publishing is refused while errors stand.
     await page.getByRole('tab', { name: 'Publish' }).click();
-    expect(await page.getByRole('button', { name: 'Publish', exact: true }).isDisabled()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Publish', exact: true }).isDisabled())
+      .toBe(true);
     await issuesTab.click();
     await shot('3-issues');
 
@@ -280,7 +282,7 @@ describe('building the inbound IVR from an empty application', () => {
     await issuesTab.click();
     await expect.poll(() => errors.count()).toBe(0);
     await page.getByRole('tab', { name: 'Variables' }).click();
-    expect(await page.getByLabel('Variable name').inputValue()).toBe('accountNumber');
+    await expect.poll(() => page.getByLabel('Variable name').inputValue()).toBe('accountNumber');
     await expect.poll(() => page.getByTestId('save-status').textContent()).toBe('Saved');
   });
 
@@ -315,10 +317,10 @@ describe('building the inbound IVR from an empty application', () => {
       .toBe(2);
     for (const k of ['9', '1', '2', '3', '4', '5']) await key(k).click();
     await expect.poll(callState).toMatch(new RegExp(`paused · in VIP\\? \\(Segmentation\\) ${ids.vip}`));
-    expect(await block(ids.vip).getAttribute('class')).toMatch(/paused/);
-    expect(await page.getByTestId('debug-controls').textContent()).toMatch(/Paused before VIP\?/);
+    await expect.poll(() => block(ids.vip).getAttribute('class')).toMatch(/paused/);
+    await expect.poll(() => page.getByTestId('debug-controls').textContent()).toMatch(/Paused before VIP\?/);
     await expect.poll(() => page.getByTestId('call-variables').textContent()).toMatch(/accountNumber/);
-    expect(await page.getByTestId('call-variables').textContent()).toMatch(/912345/);
+    await expect.poll(() => page.getByTestId('call-variables').textContent()).toMatch(/912345/);
     await shot('4-paused');
 
     // Step runs the segmentation, which takes the VIP port; Continue runs to the end.
@@ -335,7 +337,7 @@ describe('building the inbound IVR from an empty application', () => {
     const variables = await page.getByTestId('call-variables').textContent();
     expect(variables).toMatch(/RoutingVirtualQueue"Sales_VQ"/);
     expect(variables).toMatch(/RoutingAgentId"[\w/]+"/);
-    expect(await transcript()).not.toMatch(/closed/);
+    await expect.poll(() => transcript()).not.toMatch(/closed/);
     await zoomToFit();
     await expect.poll(() => page.locator('.link-edge.taken').count()).toBe(5);
     await shot('5-routed');
