@@ -5,7 +5,6 @@ import type { CapacityRule } from '../../../../schemas/capacity-rule.generated.t
 import { describeError } from '../../api/http.ts';
 import { rulesApi } from '../shared/api.ts';
 import { ErrorBanner } from '../shared/modal.tsx';
-import { useLoader } from '../shared/use-loader.ts';
 import {
   convert,
   type Days,
@@ -18,48 +17,16 @@ import {
   valueAt,
   weekdays,
 } from './capacity-model.ts';
-import { RuleList, type RuleListEntry } from './rule-list.tsx';
+import { type RuleEditorProps, RuleHead, RuleScreen } from './rule-screen.tsx';
 
 export function CapacityRules() {
   const { t } = useTranslation('tools');
-  const rules = useLoader(() => rulesApi.list('capacity'), []);
-  const [open, setOpen] = useState<RuleListEntry<CapacityRule> | 'new' | null>(null);
   return (
-    <div className="split">
-      <RuleList
-        entries={rules.data?.items ?? []}
-        selected={open === 'new' ? null : (open?.rule.name ?? null)}
-        onOpen={setOpen}
-        onNew={() => setOpen('new')}
-      />
-      <div className="scroll">
-        <ErrorBanner error={rules.error} />
-        {open === null ? (
-          <p className="muted">{t('capacity.pick')}</p>
-        ) : (
-          <CapacityEditor
-            key={open === 'new' ? '' : open.rule.name}
-            entry={open === 'new' ? null : open}
-            onSaved={async (rule) => {
-              await rules.reload();
-              setOpen({ rule, queues: open === 'new' ? [] : open.queues });
-            }}
-            onDeleted={async () => {
-              setOpen(null);
-              await rules.reload();
-            }}
-          />
-        )}
-      </div>
-    </div>
+    <RuleScreen kind="capacity" pick={t('capacity.pick')} editor={(props) => <CapacityEditor {...props} />} />
   );
 }
 
-function CapacityEditor(props: {
-  entry: RuleListEntry<CapacityRule> | null;
-  onSaved: (rule: CapacityRule) => Promise<void>;
-  onDeleted: () => Promise<void>;
-}) {
+function CapacityEditor(props: RuleEditorProps<'capacity'>) {
   const { t } = useTranslation('tools');
   const saved = props.entry?.rule;
   const [name, setName] = useState(saved?.name ?? '');
@@ -88,16 +55,7 @@ function CapacityEditor(props: {
     try {
       const rule = { name: name.trim(), duration, days } as CapacityRule;
       await rulesApi.put('capacity', rule);
-      setNotice(t('saved'));
-      await props.onSaved(rule);
-    } catch (e) {
-      setError(describeError(e));
-    }
-  };
-  const remove = async () => {
-    try {
-      await rulesApi.remove('capacity', saved!.name);
-      await props.onDeleted();
+      await props.onChanged(rule);
     } catch (e) {
       setError(describeError(e));
     }
@@ -117,33 +75,17 @@ function CapacityEditor(props: {
         paste(e.clipboardData.getData('text'));
       }}
     >
-      <div className="row">
-        <label>
-          {t('name')}
-          <input value={name} disabled={!!saved} onChange={(e) => setName(e.target.value)} />
-        </label>
-        <label>
-          {t('capacity.length')}
-          <select
-            value={duration}
-            onChange={(e) => {
-              const to = Number(e.target.value) as 30 | 60;
-              setDays(convert(days, to));
-              setDuration(to);
-            }}
-          >
-            <option value={60}>{t('capacity.hour')}</option>
-            <option value={30}>{t('capacity.halfHour')}</option>
-          </select>
-        </label>
-        <button
-          type="button"
-          className="primary"
-          disabled={!name.trim() || !dirty}
-          onClick={() => void save()}
-        >
-          {saved ? t('save') : t('create')}
-        </button>
+      <RuleHead
+        kind="capacity"
+        entry={props.entry}
+        name={name}
+        onName={setName}
+        canSave={dirty}
+        onSave={() => void save()}
+        onChanged={props.onChanged}
+        onError={setError}
+        notice={notice}
+      >
         <button
           type="button"
           disabled={!saved || !dirty}
@@ -155,25 +97,21 @@ function CapacityEditor(props: {
         >
           {t('revert')}
         </button>
-        {saved && (
-          <button
-            type="button"
-            className="danger"
-            disabled={props.entry!.queues.length > 0}
-            onClick={() => void remove()}
-          >
-            {t('delete')}
-          </button>
-        )}
-        {notice && (
-          <span className="ok" role="status">
-            {notice}
-          </span>
-        )}
-      </div>
-      {saved && props.entry!.queues.length > 0 && (
-        <p className="muted">{t('inUse', { queues: props.entry!.queues.join(', ') })}</p>
-      )}
+      </RuleHead>
+      <label>
+        {t('capacity.length')}
+        <select
+          value={duration}
+          onChange={(e) => {
+            const to = Number(e.target.value) as 30 | 60;
+            setDays(convert(days, to));
+            setDuration(to);
+          }}
+        >
+          <option value={60}>{t('capacity.hour')}</option>
+          <option value={30}>{t('capacity.halfHour')}</option>
+        </select>
+      </label>
       <ErrorBanner error={error} />
       <p className="muted">{t('capacity.hint')}</p>
       <table className="capacity" data-testid="capacity-grid">

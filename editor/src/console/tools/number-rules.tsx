@@ -5,8 +5,7 @@ import type { NumberValidationRule } from '../../../../schemas/number-validation
 import { describeError } from '../../api/http.ts';
 import { rulesApi } from '../shared/api.ts';
 import { ErrorBanner } from '../shared/modal.tsx';
-import { useLoader } from '../shared/use-loader.ts';
-import { RuleList, type RuleListEntry } from './rule-list.tsx';
+import { type RuleEditorProps, RuleHead, RuleScreen } from './rule-screen.tsx';
 
 const lines = (text: string) =>
   text
@@ -16,40 +15,16 @@ const lines = (text: string) =>
 
 export function NumberRules() {
   const { t } = useTranslation('tools');
-  const rules = useLoader(() => rulesApi.list('numberValidation'), []);
-  const [open, setOpen] = useState<RuleListEntry<NumberValidationRule> | 'new' | null>(null);
   return (
-    <div className="split">
-      <RuleList
-        entries={rules.data?.items ?? []}
-        selected={open === 'new' ? null : (open?.rule.name ?? null)}
-        onOpen={setOpen}
-        onNew={() => setOpen('new')}
-      />
-      <div className="scroll">
-        <ErrorBanner error={rules.error} />
-        {open === null ? (
-          <p className="muted">{t('number.pick')}</p>
-        ) : (
-          <NumberEditor
-            key={open === 'new' ? '' : open.rule.name}
-            entry={open === 'new' ? null : open}
-            onChanged={async (rule) => {
-              const fresh = await rulesApi.list('numberValidation');
-              await rules.reload();
-              setOpen(rule ? (fresh.items.find((e) => e.rule.name === rule.name) ?? null) : null);
-            }}
-          />
-        )}
-      </div>
-    </div>
+    <RuleScreen
+      kind="numberValidation"
+      pick={t('number.pick')}
+      editor={(props) => <NumberEditor {...props} />}
+    />
   );
 }
 
-function NumberEditor(props: {
-  entry: RuleListEntry<NumberValidationRule> | null;
-  onChanged: (rule: NumberValidationRule | null) => Promise<void>;
-}) {
+function NumberEditor(props: RuleEditorProps<'numberValidation'>) {
   const { t } = useTranslation('tools');
   const saved = props.entry?.rule;
   const [name, setName] = useState(saved?.name ?? '');
@@ -93,33 +68,16 @@ function NumberEditor(props: {
   };
   return (
     <section className="rule-editor form">
-      <div className="row">
-        <label>
-          {t('name')}
-          <input value={name} disabled={!!saved} onChange={(e) => setName(e.target.value)} />
-        </label>
-        <button type="button" className="primary" disabled={!name.trim()} onClick={() => void save()}>
-          {saved ? t('save') : t('create')}
-        </button>
-        {saved && (
-          <button
-            type="button"
-            className="danger"
-            disabled={props.entry!.queues.length > 0}
-            onClick={() =>
-              rulesApi.remove('numberValidation', saved.name).then(
-                () => props.onChanged(null),
-                (e) => setError(describeError(e)),
-              )
-            }
-          >
-            {t('delete')}
-          </button>
-        )}
-      </div>
-      {saved && props.entry!.queues.length > 0 && (
-        <p className="muted">{t('inUse', { queues: props.entry!.queues.join(', ') })}</p>
-      )}
+      <RuleHead
+        kind="numberValidation"
+        entry={props.entry}
+        name={name}
+        onName={setName}
+        canSave
+        onSave={() => void save()}
+        onChanged={props.onChanged}
+        onError={setError}
+      />
       <label>
         {t('number.countries')}
         <input value={countries} onChange={(e) => setCountries(e.target.value)} />

@@ -6,7 +6,7 @@ import { describeError } from '../../api/http.ts';
 import { rulesApi } from '../shared/api.ts';
 import { ErrorBanner } from '../shared/modal.tsx';
 import { useLoader } from '../shared/use-loader.ts';
-import { RuleList, type RuleListEntry } from './rule-list.tsx';
+import { type RuleEditorProps, RuleHead, RuleScreen } from './rule-screen.tsx';
 
 const groups = ['preferred', 'fallback', 'ignored'] as const;
 type Group = (typeof groups)[number];
@@ -14,44 +14,23 @@ type Order = Record<Group, string[]>;
 
 export function RegionRules() {
   const { t } = useTranslation('tools');
-  const rules = useLoader(() => rulesApi.list('regionAffinity'), []);
   const regions = useLoader(() => rulesApi.regions(), []);
-  const [open, setOpen] = useState<RuleListEntry<RegionAffinityRule> | 'new' | null>(null);
   const live = (regions.data?.items ?? []).map((r) => r.region);
   return (
-    <div className="split">
-      <RuleList
-        entries={rules.data?.items ?? []}
-        selected={open === 'new' ? null : (open?.rule.name ?? null)}
-        onOpen={setOpen}
-        onNew={() => setOpen('new')}
-      />
-      <div className="scroll">
-        <ErrorBanner error={rules.error ?? regions.error} />
+    <RuleScreen
+      kind="regionAffinity"
+      error={regions.error}
+      above={
         <p className="muted" data-testid="live-regions">
           {t('region.live', { regions: live.join(', ') || '–' })}
         </p>
-        {open !== null && (
-          <RegionEditor
-            key={open === 'new' ? '' : open.rule.name}
-            entry={open === 'new' ? null : open}
-            live={live}
-            onChanged={async () => {
-              setOpen(null);
-              await rules.reload();
-            }}
-          />
-        )}
-      </div>
-    </div>
+      }
+      editor={(props) => <RegionEditor {...props} live={live} />}
+    />
   );
 }
 
-function RegionEditor(props: {
-  entry: RuleListEntry<RegionAffinityRule> | null;
-  live: string[];
-  onChanged: () => Promise<void>;
-}) {
+function RegionEditor(props: RuleEditorProps<'regionAffinity'> & { live: string[] }) {
   const { t } = useTranslation('tools');
   const saved = props.entry?.rule;
   const known = new Set([...(saved ? [...saved.preferred, ...saved.fallback, ...saved.ignored] : [])]);
@@ -77,45 +56,25 @@ function RegionEditor(props: {
   };
   const save = async () => {
     try {
-      await rulesApi.put('regionAffinity', { name: name.trim(), ...order } as RegionAffinityRule);
-      await props.onChanged();
+      const rule = { name: name.trim(), ...order } as RegionAffinityRule;
+      await rulesApi.put('regionAffinity', rule);
+      await props.onChanged(rule);
     } catch (e) {
       setError(describeError(e));
     }
   };
   return (
     <section className="rule-editor form">
-      <div className="row">
-        <label>
-          {t('name')}
-          <input value={name} disabled={!!saved} onChange={(e) => setName(e.target.value)} />
-        </label>
-        <button
-          type="button"
-          className="primary"
-          disabled={!name.trim() || order.preferred.length === 0}
-          onClick={() => void save()}
-        >
-          {saved ? t('save') : t('create')}
-        </button>
-        {saved && (
-          <button
-            type="button"
-            className="danger"
-            disabled={props.entry!.queues.length > 0}
-            onClick={() =>
-              rulesApi
-                .remove('regionAffinity', saved.name)
-                .then(props.onChanged, (e) => setError(describeError(e)))
-            }
-          >
-            {t('delete')}
-          </button>
-        )}
-      </div>
-      {saved && props.entry!.queues.length > 0 && (
-        <p className="muted">{t('inUse', { queues: props.entry!.queues.join(', ') })}</p>
-      )}
+      <RuleHead
+        kind="regionAffinity"
+        entry={props.entry}
+        name={name}
+        onName={setName}
+        canSave={order.preferred.length > 0}
+        onSave={() => void save()}
+        onChanged={props.onChanged}
+        onError={setError}
+      />
       <ErrorBanner error={error} />
       <div className="charts">
         {groups.map((group) => (
