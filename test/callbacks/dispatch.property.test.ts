@@ -151,8 +151,13 @@ async function play(s: Scenario): Promise<void> {
   await ctx.api.delete(`/api/v1/data-tables/CALLBACK_SETTINGS/rows/${queue}`);
 }
 
+// Each run plays a whole scenario against the engine (seconds each), so the suite runs a few;
+// RINGBACK_PROPERTY_RUNS=200 with another RINGBACK_PROPERTY_SEED explores further.
+const runs = Number(process.env.RINGBACK_PROPERTY_RUNS ?? 4);
+const seed = Number(process.env.RINGBACK_PROPERTY_SEED ?? 8_2026);
+
 describe('dispatch on virtual time (property)', () => {
   it('never leaves a due callback QUEUED beside a Ready matching agent after a dispatch pass', async () => {
-    await fc.assert(fc.asyncProperty(scenario, play), { seed: 8_2026, numRuns: 4, endOnFailure: true });
-  }, 120_000);
+    await fc.assert(fc.asyncProperty(scenario, play), { seed, numRuns: runs, endOnFailure: true });
+  }, 120_000 + runs * 30_000);
 });
