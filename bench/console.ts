@@ -9,6 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { callbacks } from '../runtime/db/schema.ts';
 import { ApiClient } from '../test/support/client.ts';
@@ -60,8 +61,7 @@ async function keystroke(page: Page, text: string): Promise<number> {
   })`)) as number;
 }
 
-async function main(): Promise<void> {
-  const report = new Report();
+export async function benchConsole(report: Report): Promise<void> {
   if (!process.env.RINGBACK_BENCH_NO_BUILD)
     execFileSync('npm', ['run', 'build:editor', '--', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   const runtime = await startRuntime({
@@ -237,11 +237,15 @@ async function main(): Promise<void> {
     const served = (await page.evaluate(`performance.getEntriesByType('resource')
       .filter((e) => e.name.includes('/api/v1/queues?')).map((e) => e.duration)`)) as number[];
     report.figure('GET /api/v1/queues (200 queues, browser-timed, median)', median(served), { unit: 'ms' });
-    if (report.misses.length) console.log(`targets missed: ${report.misses.join('; ')}`);
   } finally {
     await browser.close();
     await runtime.stop();
   }
 }
 
-await main();
+// Run on its own (`npx tsx bench/console.ts`) or as part of `npm run bench`.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const report = new Report();
+  await benchConsole(report);
+  if (report.misses.length) console.log(`targets missed: ${report.misses.join('; ')}`);
+}
