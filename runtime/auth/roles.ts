@@ -1,26 +1,10 @@
 /**
- * Roles. Designer roles come from Designer (administrator, developer, business user); the four
- * callback roles from the guide's "Controlling user access". Which routes each role opens is
- * declared per route from the named policies in policies.ts.
+ * Roles (schemas/roles.ts). Which routes each role opens is declared per route from the named
+ * policies in policies.ts.
  */
-export const roles = [
-  'administrator',
-  'developer',
-  'businessUser',
-  'callbackAdministrator',
-  'callbackSupervisor',
-  'callbackMonitor',
-  'callbackDeveloper',
-] as const;
+import { type Role, roles } from '../../schemas/roles.ts';
 
-export type Role = (typeof roles)[number];
-
-export const callbackRoles: readonly Role[] = [
-  'callbackAdministrator',
-  'callbackSupervisor',
-  'callbackMonitor',
-  'callbackDeveloper',
-];
+export { callbackRoles, type Role, roles } from '../../schemas/roles.ts';
 
 export function isRole(value: string): value is Role {
   return (roles as readonly string[]).includes(value);

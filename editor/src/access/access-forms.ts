@@ -1,17 +1,6 @@
 /** Pure helpers of the access screens: role lists, list toggles and request bodies. */
 
-export const allRoles = [
-  'administrator',
-  'developer',
-  'businessUser',
-  'callbackAdministrator',
-  'callbackSupervisor',
-  'callbackMonitor',
-  'callbackDeveloper',
-] as const;
-
-/** Roles an access group can grant (the guide's groups carry callback roles only). */
-export const groupRoles = allRoles.filter((role) => role.startsWith('callback'));
+export { callbackRoles as groupRoles, roles as allRoles } from '../../../schemas/roles.ts';
 
 /** The list with `item` added or removed, sorted so saved lists compare equal. */
 export function toggled(list: readonly string[], item: string, on: boolean): string[] {
