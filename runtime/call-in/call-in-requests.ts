@@ -4,8 +4,10 @@
  *
  * A request gets a number from its group's pool, fairly: the number handed out least recently
  * (never-used ones first, then pool order). With unique DNIS a number is not handed out while a
- * pending, unexpired request holds it; the choice locks the number row (SKIP LOCKED), so two
- * requests at once never take the same unique number, in any process. The access code comes from
+ * pending, unexpired request holds it: requests of a unique-DNIS group take the group's row lock
+ * first, so each chooses in a statement that sees every request committed before it (row locks on
+ * the numbers alone let a request whose snapshot predates another's commit pick the same number
+ * on PostgreSQL), in any process. The access code comes from
  * `crypto.randomInt`; only a SHA-256 of tenant and code is stored, and the code itself appears
  * only in the answer and in the push that carries it (emptied from the outbox once sent).
  *
@@ -138,6 +140,9 @@ export function callInRequestService(deps: {
         ? e164(body.fromPhoneNumber.replace(/[\s().-]/g, ''))
         : undefined;
       const toNumber = await db.transaction(async (tx) => {
+        if (group.uniqueDnis)
+          await tx.execute(sql`
+            select 1 from call_in_groups where tenant_id = ${tenantId} and name = ${group.name} for update`);
         const inUse = group.uniqueDnis
           ? sql`and not exists (select 1 from call_in_requests r where r.tenant_id = n.tenant_id
               and r.to_number = n.number and r.state = 'PENDING' and r.expires_at > ${at}::bigint)`
