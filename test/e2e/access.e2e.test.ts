@@ -117,7 +117,6 @@ describe('a Monitor of the Sales line', () => {
       '#/monitor',
       '#/reports',
       '#/tools',
-      '#/tools/call-in-config',
     ]);
     for (const hidden of [
       '#/applications',
