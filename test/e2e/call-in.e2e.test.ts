@@ -70,7 +70,9 @@ describe('Click-To-Call-In screens', () => {
   it('opens the page at its former address and deletes a group through the console dialog', async () => {
     const spare = await api.put('/api/v1/call-in-groups/Spare', { numbers: [{ number: '+18005550399' }] });
     expect(spare.status, JSON.stringify(spare.body)).toBeLessThan(300);
+    // A fresh load at the address the page had as a tab of its own.
     await page.goto(`${runtime.baseUrl}/#/tools/call-in-config`);
+    await page.reload();
     await page.getByRole('heading', { name: 'Tools' }).waitFor();
     await page.getByRole('button', { name: /^Spare/ }).click();
     await expect.poll(() => page.getByLabel('Group name').inputValue()).toBe('Spare');
