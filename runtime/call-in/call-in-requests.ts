@@ -198,13 +198,13 @@ export function callInRequestService(deps: {
         groupName: group.name,
         ...(body.callbackServiceId ? { callbackServiceId: body.callbackServiceId } : {}),
       };
-      // Delayed: the app gets the number (and code) by push too, as the guide's second push.
+      // Delayed: the guide's "another Push Notification" after the call-in request is a second
+      // CALLBACK_READY (there are five events) carrying what the customer needs to call in: the
+      // number, and the access code when the group asks for one.
       if (body.callbackServiceId)
-        await pushEvent(db, [body.callbackServiceId], 'CALL_IN_DETAILS', at, {
-          callInRequestId: id,
+        await pushEvent(db, [body.callbackServiceId], 'CALLBACK_READY', at, {
           toPhoneNumber: toNumber,
           ...(accessCode ? { accessCode } : {}),
-          expirationTime: String(expiresAt),
         });
       return answer;
     },

@@ -114,7 +114,9 @@ export function expireSessions(db: Database, nowMs: number, actor: string): Prom
  * Ends the waiting sessions whose CALLBACK_READY cannot reach the customer: none of the rows
  * written when the session opened is still pending or was sent (FCM said UNREGISTERED or
  * INVALID_ARGUMENT, retries ran out, the tenant has no push credentials) or there was no target
- * at all. Their callbacks leave the queue as at expiry. A row still retrying keeps the session.
+ * at all. Their callbacks leave the queue as at expiry. A row still retrying keeps the session,
+ * and so does the second CALLBACK_READY (number and code, after a call-in request during the
+ * session) while it can be delivered: the customer's app is evidently listening.
  */
 export function failUndeliveredSessions(db: Database, nowMs: number, actor: string): Promise<EndedSession[]> {
   const undelivered = sql`update callback_call_in_sessions s set state = 'FAILED'

@@ -10,7 +10,7 @@ export function createCallInModule(deps: {
   db: Database;
   clock: Clock;
   callbacks: CallbackModule;
-  /** A push was written (the delayed request's CALL_IN_DETAILS): send it now. */
+  /** A push was written (the delayed request's CALLBACK_READY with number and code): send it now. */
   onPush?: () => void;
 }) {
   const { db, clock, callbacks } = deps;

@@ -80,14 +80,19 @@ export async function listCallInRecords(
         ${filter.toMs !== undefined ? sql`and r.created_at < ${filter.toMs}::bigint` : sql``}
         ${search}
     )
-    select id, group_name, to_number, from_number, callback_id, access_code_hash is not null as has_code,
-      shown_state as state, created_at, expires_at, matched_at, matched_on, count(*) over ()::int as total
-    from chosen order by created_at desc, id desc
-    limit ${pageSize} offset ${(page - 1) * pageSize}`);
-  const found = rows<Row>(result);
+    -- The count stands apart from the page: a page past the end is empty, its total still real.
+    select (select count(*)::int from chosen) as total, p.* from (select 1) one
+    left join lateral (
+      select id, group_name, to_number, from_number, callback_id, access_code_hash is not null as has_code,
+        shown_state as state, created_at, expires_at, matched_at, matched_on
+      from chosen order by created_at desc, id desc
+      limit ${pageSize} offset ${(page - 1) * pageSize}
+    ) p on true`);
+  const found = rows<Row | (Pick<Row, 'total'> & { id: null })>(result);
+  const records = found.filter((r): r is Row => r.id !== null);
   return {
     total: found[0]?.total ?? 0,
-    items: found.map((r) => ({
+    items: records.map((r) => ({
       id: r.id,
       groupName: r.group_name,
       toPhoneNumber: r.to_number,

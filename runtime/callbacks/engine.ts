@@ -18,6 +18,7 @@ import { rows } from '../db/migrate.ts';
 import { callbackSettings, runtimeNodes } from '../db/schema.ts';
 import { logFailure } from '../log/failure.ts';
 import { pushUpcoming } from '../push/upcoming.ts';
+import { quarterOf, recordEwtSamples } from '../queue-monitor/ewt-samples.ts';
 import { pickRegion } from '../rules/region-affinity/index.ts';
 import { dispatcher } from './dispatcher.ts';
 import { callbackExecution } from './execution.ts';
@@ -76,6 +77,8 @@ export function callbackEngine(deps: {
   let lastPurge = 0;
   let lastUpcoming = 0;
   let lastRetention = 0;
+  /** The quarter hour whose EWT samples this process took (the Monitor's EWT over the day). */
+  let lastEwtSample = Number.NEGATIVE_INFINITY;
   let running: Promise<void> | undefined;
   let lastRefresh: { at: number; configs: QueueConfig[]; dispatchable: QueueConfig[] } | undefined;
   let lastHeartbeat = Number.NEGATIVE_INFINITY;
@@ -193,6 +196,13 @@ export function callbackEngine(deps: {
     await dispatch.renewLeases();
     await dispatchPass((lastRefresh?.dispatchable ?? configs).filter((c) => usable.has(c)));
     await settleInTick();
+    if (quarterOf(now) !== lastEwtSample) {
+      lastEwtSample = quarterOf(now);
+      // A chart's figure: a failure is logged and the callbacks carry on.
+      await recordEwtSamples(db, host, [...usable], now).catch((error) =>
+        logFailure(`engine ${nodeId} EWT samples`, error),
+      );
+    }
     if (now - lastRetention >= RETENTION_EVERY_MS) {
       lastRetention = now;
       await deleteExpired(db, now);

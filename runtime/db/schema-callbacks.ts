@@ -253,3 +253,27 @@ export const queueInteractions = pgTable(
     index('queue_interactions_ended').on(t.tenantId, t.virtualQueue, t.endedAt),
   ],
 );
+
+/**
+ * The EWT a newcomer would have been given (GES mode2), once per queue and quarter hour: the
+ * estimate is computed from the queue's live state and kept nowhere else, so the Monitor's "EWT
+ * over the day" reads these. Kept two days (a local day is at most 26 hours back).
+ */
+export const queueEwtSamples = pgTable(
+  'queue_ewt_samples',
+  {
+    tenantId: text('tenant_id').notNull(),
+    virtualQueue: text('virtual_queue').notNull(),
+    /** Start of the quarter hour (epoch ms) the sample stands for. */
+    quarterAt: ms('quarter_at').notNull(),
+    /** When it was taken: the engine's first pass in that quarter hour. */
+    sampledAt: ms('sampled_at').notNull(),
+    /** Seconds; -1 when no estimate could be made (no agents or no history). */
+    ewtSeconds: integer('ewt_seconds').notNull(),
+    waiting: integer('waiting').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.virtualQueue, t.quarterAt] }),
+    index('queue_ewt_samples_quarter').on(t.quarterAt),
+  ],
+);

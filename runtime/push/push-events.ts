@@ -1,7 +1,9 @@
 /**
  * The five push events of a callback (ges-api.md "Push notification events"), written to the
  * push outbox in the statement that causes them or right after it; the push worker sends them.
- * Only callbacks booked with push targets get rows; one row per target.
+ * Only callbacks booked with push targets get rows; one row per target. CALLBACK_READY goes twice
+ * in the delayed scenario: at the top of the queue, then with `toPhoneNumber` (and `accessCode`)
+ * right after the app's call-in request.
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
@@ -12,9 +14,7 @@ export type PushEventName =
   | 'CALLBACK_READY'
   | 'CALLBACK_PURGED'
   | 'CALLBACK_ATTEMPT_FAILED'
-  | 'CALLBACK_FINAL_ATTEMPT_FAILED'
-  /** Not one of the five: the answer to a delayed call-in request (number and access code). */
-  | 'CALL_IN_DETAILS';
+  | 'CALLBACK_FINAL_ATTEMPT_FAILED';
 
 /** The targets of a callback's `details.pushTargets` as rows (p: a relation with id, tenant_id, details). */
 export const targetsOf = sql.raw(`cross join lateral jsonb_array_elements(

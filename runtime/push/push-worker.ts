@@ -4,7 +4,7 @@
  * then sent over FCM outside any transaction: a slow or failing FCM never holds a callback back,
  * and rows written before a restart are sent after it.
  *
- * After a send: SENT (payload emptied: a CALL_IN_DETAILS row carries an access code); a retryable
+ * After a send: SENT (payload emptied: a call-in CALLBACK_READY carries an access code); a retryable
  * failure waits with exponential back-off (or FCM's Retry-After) up to MAX_ATTEMPTS; UNREGISTERED
  * drops the row, remembers the token and drops every other pending row for it; any other refusal
  * is FAILED. A tenant without push credentials has its rows dropped: the events are about now.

@@ -1,8 +1,7 @@
 /**
  * A queue's day for the Monitor's charts: how many callbacks were waiting (QUEUED or ROUTING)
  * at each interval boundary, rebuilt from the audit trail (every state move is recorded with its
- * time), and the wait of the callbacks an agent took in each interval. Ringback keeps no history
- * of EWT estimates, so the observed wait stands beside the current estimate.
+ * time). The EWT over the day comes from the engine's quarter-hour samples (ewt-samples.ts).
  */
 import { and, eq, gte, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';

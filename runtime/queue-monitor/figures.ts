@@ -9,6 +9,7 @@ import { DateTime } from 'luxon';
 import type { ContactCenterHost } from '../agents/contact-center-host.ts';
 import { openFor } from '../callbacks/offer.ts';
 import type { QueueConfig } from '../callbacks/queue-config.ts';
+import type { EwtResult } from '../contact-center/index.ts';
 import type { Database } from '../db/client.ts';
 import { callbacks } from '../db/schema.ts';
 
@@ -37,6 +38,25 @@ export function localDay(atMs: number, zone: string): { startMs: number; endMs: 
   const day = DateTime.fromMillis(atMs, { zone }).startOf('day');
   return { startMs: day.toMillis(), endMs: day.plus({ days: 1 }).toMillis() };
 }
+
+/**
+ * The EWT a callback joining the queue now would be given (GES mode2, at the position after every
+ * waiting callback and call): the Monitor's figure, and what the day's EWT samples record.
+ */
+export function newcomerEwt(
+  host: ContactCenterHost,
+  virtualQueue: string,
+  waitingCallbacks: number,
+): EwtResult {
+  return host.simulator.estimatedWaitTime(
+    virtualQueue,
+    'mode2',
+    waitingCallbacks + host.simulator.queueLength(virtualQueue) + 1,
+  );
+}
+
+/** Seconds, or -1 when no estimate can be made (no agents or no history). */
+export const ewtSecondsOf = (ewt: EwtResult) => (ewt.resultCode === 0 ? ewt.estimatedWaitTime : -1);
 
 export async function queueFigures(
   db: Database,
@@ -92,11 +112,7 @@ export async function queueFigures(
       .filter((q) => q.quarter * QUARTER >= day.startMs && q.quarter * QUARTER < day.endMs)
       .reduce((sum, q) => sum + q.n, 0);
     const inQueue = waiting.get(name) ?? 0;
-    const ewt = host.simulator.estimatedWaitTime(
-      name,
-      'mode2',
-      inQueue + host.simulator.queueLength(name) + 1,
-    );
+    const ewt = newcomerEwt(host, name, inQueue);
     const gates = openFor(config, nowMs);
     const openNow = gates.openFor > 0;
     const closeMs = openNow ? nowMs + gates.openFor * 1000 : undefined;
@@ -106,7 +122,7 @@ export async function queueFigures(
       timeZone: zone,
       waiting: inQueue,
       scheduledToday,
-      ewtSeconds: ewt.resultCode === 0 ? ewt.estimatedWaitTime : -1,
+      ewtSeconds: ewtSecondsOf(ewt),
       openNow,
       opensAt: iso(next?.startMs),
       closesAt: iso(closeMs ?? next?.endMs),

@@ -12,6 +12,7 @@ import { ApiError } from '../http/problem.ts';
 import { defineRoute } from '../http/route-spec.ts';
 import { buildReport, reportRows } from '../reports/callback-report.ts';
 import { waitingSeries } from './day.ts';
+import { ewtSeries } from './ewt-samples.ts';
 import { localDay, type QueueFigures, queueFigures } from './figures.ts';
 
 const readers: Role[] = [
@@ -134,7 +135,7 @@ export function queueMonitorRoutes(app: Hono<AppEnv>) {
       method: 'get',
       path: '/api/v1/queues/:virtualQueue/day',
       summary:
-        "A queue's day so far in its time zone: callbacks waiting over time, observed wait, and callbacks by state and reason per interval",
+        "A queue's day so far in its time zone: callbacks waiting and EWT over time (at each interval start and now; EWT -1 when no estimate could be made, null when none was sampled), observed wait, and callbacks by state and reason per interval",
       tag,
       roles: readers,
       lineOfBusiness: 'queue',
@@ -153,8 +154,9 @@ export function queueMonitorRoutes(app: Hono<AppEnv>) {
       for (let t = day.startMs; t <= Math.min(now, day.endMs); t += step) points.push(t);
       if (points.at(-1)! < now) points.push(now);
       const name = config.settings.virtualQueue;
-      const [waiting, rows, [figures]] = await Promise.all([
+      const [waiting, ewt, rows, [figures]] = await Promise.all([
         waitingSeries(runtime.db, tenantId, name, points),
+        ewtSeries(runtime.db, tenantId, name, points),
         reportRows(runtime.db, tenantId, { fromMs: day.startMs, toMs: day.endMs, queues: [name] }),
         queueFigures(runtime.db, runtime.callbacks.host, tenantId, [config], now),
       ]);
@@ -171,7 +173,12 @@ export function queueMonitorRoutes(app: Hono<AppEnv>) {
         to: new Date(day.endMs).toISOString(),
         intervalMinutes: interval,
         now: figures,
-        waiting: points.map((t, i) => ({ at: new Date(t).toISOString(), waiting: waiting[i] })),
+        // The last point is now: its EWT is the live estimate, as in the Monitor list.
+        waiting: points.map((t, i) => ({
+          at: new Date(t).toISOString(),
+          waiting: waiting[i],
+          ewtSeconds: t === now ? figures!.ewtSeconds : ewt[i],
+        })),
         intervals: report.queues[0]!.intervals,
       });
     },

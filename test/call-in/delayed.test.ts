@@ -117,12 +117,16 @@ describe('Click-To-Call-In (Delayed)', () => {
       accessCode: expect.stringMatching(/^\d{4}$/),
       callbackServiceId: id,
     });
-    const details = await eventually(() => pushed('tok-W', 'CALL_IN_DETAILS')[0]!);
-    expect(details.data).toMatchObject({
+    // The guide's second push: CALLBACK_READY again, now with the number to call and the code.
+    const details = await eventually(() => pushed('tok-W', 'CALLBACK_READY')[1]!);
+    expect(details.data).toEqual({
+      event: 'CALLBACK_READY',
+      callbackId: id,
+      serviceName: DELAYED_VQ,
       toPhoneNumber: DNIS,
       accessCode: request.accessCode,
-      callbackId: id,
     });
+    expect(ready!.data.toPhoneNumber).toBeUndefined();
 
     const view = await call(ctx, DNIS, '+14155550170', [`${request.accessCode}#`]);
     const trace = view.trace.map((t: { blockId: string; outcome: string }) => `${t.blockId}:${t.outcome}`);
@@ -146,7 +150,7 @@ describe('Click-To-Call-In (Delayed)', () => {
     expect(again.status).toBe(400);
     expect(again.body.data.code).toBe('CALLBACK_NOT_CALLABLE_IN');
     // No dial was ever made for it, and no outbound-only push.
-    expect(pushed('tok-W').map((m) => m.data.event)).toEqual(['CALLBACK_READY', 'CALL_IN_DETAILS']);
+    expect(pushed('tok-W').map((m) => m.data.event)).toEqual(['CALLBACK_READY', 'CALLBACK_READY']);
   });
 
   it('sends CALLBACK_UPCOMING once when the EWT falls under the threshold, never when it was under at booking', async () => {

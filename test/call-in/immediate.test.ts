@@ -102,6 +102,19 @@ describe('Click-To-Call-In (Immediate)', () => {
     expect(given).toEqual([...POOL, ...POOL]);
   });
 
+  it('reports the real total with an empty page when asked for a page past the end', async () => {
+    const page = (n: number) =>
+      ctx.api.get(`/api/v1/call-in-requests?search=Fair&field=groupName&pageSize=4&page=${n}`);
+    const last = await page(2);
+    expect(last.body).toMatchObject({ total: 6, page: 2, pageSize: 4 });
+    expect(last.body.items).toHaveLength(2);
+    const past = await page(3);
+    expect(past.status).toBe(200);
+    expect(past.body).toEqual({ items: [], total: 6, page: 3, pageSize: 4 });
+    const none = await ctx.api.get('/api/v1/call-in-requests?search=no-such-group&field=groupName');
+    expect(none.body).toMatchObject({ items: [], total: 0 });
+  });
+
   it('never hands out a unique number in use, answers 429 when all are, and frees them at expiry', async () => {
     const unique = ['+18005550311', '+18005550312'];
     await putGroup(ctx, 'Unique', {

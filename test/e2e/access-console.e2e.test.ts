@@ -3,7 +3,8 @@
  * business (Sales_VQ read by the Sales group, Service_VQ by the Service group) each hold booked
  * callbacks; the Monitor sees only Sales callbacks and queues, no Developer tab, and no create,
  * cancel, bulk-cancel, row selection, reschedule or cancellation-export control; opening
- * Service_VQ's Monitor page by its address shows none of its figures.
+ * Service_VQ's Monitor page by its address shows none of its figures. Tools › Click-To-Call-In
+ * Config shows her the groups to read, with no control to change them.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,6 +56,8 @@ describe('a Callback Monitor of the Sales line in the console', () => {
       const set = await api.put(`/api/v1/queues/${queue}/permissions`, { folder: null, read: [group] });
       expect(set.status, JSON.stringify(set.body)).toBeLessThan(300);
     }
+    const group = await api.put('/api/v1/call-in-groups/Mobile', { numbers: [{ number: '+18005550301' }] });
+    expect(group.status, JSON.stringify(group.body)).toBeLessThan(300);
     for (const number of sales) await book('Sales_VQ', number);
     for (const number of service) await book('Service_VQ', number);
     const user = await api.post('/api/v1/users', {
@@ -78,6 +81,7 @@ describe('a Callback Monitor of the Sales line in the console', () => {
     await nav.getByRole('link', { name: 'Callbacks' }).waitFor();
     const tabs = await nav.getByRole('link').allTextContents();
     expect(tabs).toEqual(expect.arrayContaining(['Callbacks', 'Monitor']));
+    expect(tabs).toEqual(['Callbacks', 'Monitor', 'Reports', 'Tools']);
     for (const hidden of ['Developer', 'Applications', 'Callback settings', 'Users & access', 'Call-In']) {
       expect(tabs).not.toContain(hidden);
     }
@@ -129,5 +133,20 @@ describe('a Callback Monitor of the Sales line in the console', () => {
     expect(await page.getByRole('figure').count()).toBe(0);
     expect(await page.locator('.queue-day').textContent()).not.toContain('America/Los_Angeles');
     await shot('monitor-other-queue');
+  });
+
+  it('reads the Click-To-Call-In groups under Tools without any control to change them', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tools' }).click();
+    await page
+      .getByRole('navigation', { name: 'Tools' })
+      .getByRole('link', { name: 'Click-To-Call-In Config' })
+      .click();
+    await page.getByRole('button', { name: /^Mobile/ }).click();
+    await expect.poll(() => page.getByLabel('DNIS (E.164)').first().inputValue()).toBe('+18005550301');
+    expect(await page.getByLabel('DNIS (E.164)').first().isDisabled()).toBe(true);
+    for (const control of ['Create New Group', 'Save Group', 'Delete Group']) {
+      expect(await page.getByRole('button', { name: control }).count(), control).toBe(0);
+    }
+    await shot('call-in-config');
   });
 });

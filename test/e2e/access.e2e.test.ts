@@ -114,7 +114,7 @@ describe('a Monitor of the Sales line', () => {
     const nav = page.getByRole('navigation', { name: 'Principal' }).getByRole('link');
     await expect
       .poll(() => nav.evaluateAll((links) => links.map((a) => a.getAttribute('href'))))
-      .toEqual(['#/callbacks', '#/monitor', '#/reports', '#/tools', '#/tools/call-in-config']);
+      .toEqual(['#/callbacks', '#/monitor', '#/reports', '#/tools']);
     for (const hidden of [
       '#/applications',
       '#/applications/sales-ivr',

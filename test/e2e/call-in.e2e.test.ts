@@ -1,6 +1,7 @@
 /**
  * Click-To-Call-In screens in a real browser against the real runtime: Tools › Click-To-Call-In
- * Config (create a group, a bulk import refused line by line, then accepted), the Call-In tab
+ * Config, a page of the Tools tab (create a group, a bulk import refused line by line, then
+ * accepted, a group deleted through the console's own dialog), the Call-In tab
  * listing a request made through GES, and the CAPTCHA test page with the registered site key
  * (Google's script cannot load here, so the test stops at the page).
  */
@@ -8,24 +9,34 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/client.ts';
 import type { StartedRuntime } from '../support/start-runtime.ts';
-import { type BrowserSession, openSession } from './support/session.ts';
+import { artifacts, type BrowserSession, openSession, recordNativeDialogs } from './support/session.ts';
 
 let session: BrowserSession;
 let runtime: StartedRuntime;
 let page: Page;
 let api: ApiClient;
+let nativeDialogs: string[] = [];
 
 describe('Click-To-Call-In screens', () => {
   beforeAll(async () => {
     session = await openSession({ signIn: true });
     ({ runtime, page } = session);
+    nativeDialogs = recordNativeDialogs(page);
     api = await new ApiClient(runtime.baseUrl).login('admin', runtime.adminPassword);
   }, 180_000);
   afterAll(() => session?.close());
 
   it('creates a group, reports a bad CSV line by line, then imports the pool', async () => {
-    await page.getByRole('link', { name: 'Click-To-Call-In Config' }).click();
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Tools' }).click();
+    // A page of the Tools tab, not a tab of its own.
+    expect(await nav.getByRole('link', { name: 'Click-To-Call-In Config' }).count()).toBe(0);
+    await page
+      .getByRole('navigation', { name: 'Tools' })
+      .getByRole('link', { name: 'Click-To-Call-In Config' })
+      .click();
     await page.getByRole('heading', { name: 'Click-To-Call-In Config' }).waitFor();
+    expect(await nav.getByRole('link', { name: 'Tools' }).getAttribute('aria-current')).toBe('page');
     await page.getByRole('button', { name: 'Create New Group' }).click();
     await page.getByLabel('Group name').fill('Mobile App');
     await page.getByLabel('DNIS (E.164)').first().fill('+18005550301');
@@ -53,6 +64,33 @@ describe('Click-To-Call-In screens', () => {
       { number: '+18005550302', description: 'front desk' },
       { number: '+18005550303', description: '' },
     ]);
+    await page.screenshot({ path: `${artifacts}/call-in-config.png` });
+  });
+
+  it('opens the page at its former address and deletes a group through the console dialog', async () => {
+    const spare = await api.put('/api/v1/call-in-groups/Spare', { numbers: [{ number: '+18005550399' }] });
+    expect(spare.status, JSON.stringify(spare.body)).toBeLessThan(300);
+    // A fresh load at the address the page had as a tab of its own.
+    await page.goto(`${runtime.baseUrl}/#/tools/call-in-config`);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Tools' }).waitFor();
+    await page.getByRole('button', { name: /^Spare/ }).click();
+    await expect.poll(() => page.getByLabel('Group name').inputValue()).toBe('Spare');
+    await page.getByRole('button', { name: 'Delete Group' }).click();
+    const dialog = page.getByTestId('delete-group-dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(
+      'The group Spare and its DNIS pool of 1 number will be deleted',
+    );
+    await page.screenshot({ path: `${artifacts}/call-in-config-delete.png` });
+    await dialog.getByRole('button', { name: 'Keep it' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect((await api.get('/api/v1/call-in-groups/Spare')).status).toBe(200);
+    await page.getByRole('button', { name: 'Delete Group' }).click();
+    await dialog.getByRole('button', { name: 'Delete Group' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Deleted Spare.');
+    expect((await api.get('/api/v1/call-in-groups/Spare')).status).toBe(404);
+    expect(nativeDialogs).toEqual([]);
   });
 
   it('lists a Call-In request made through GES', async () => {

@@ -12,12 +12,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callbacks } from '../../runtime/db/schema.ts';
 import { ApiClient } from '../support/client.ts';
 import type { StartedRuntime } from '../support/start-runtime.ts';
-import { artifacts, type BrowserSession, openSession, signIn } from './support/session.ts';
+import {
+  artifacts,
+  type BrowserSession,
+  openSession,
+  recordNativeDialogs,
+  signIn,
+} from './support/session.ts';
 
 let session: BrowserSession;
 let runtime: StartedRuntime;
 let page: Page;
 let api: ApiClient;
+let nativeDialogs: string[] = [];
 const booked: Record<string, string> = {};
 
 const ges = async (body: Record<string, unknown>) => {
@@ -45,7 +52,7 @@ describe('the Callback console', () => {
     });
     ({ runtime, page } = session);
     api = await new ApiClient(runtime.baseUrl).login('admin', runtime.adminPassword);
-    page.on('dialog', (dialog) => void dialog.accept());
+    nativeDialogs = recordNativeDialogs(page);
     booked.scheduledSoon = await ges({
       phoneNumber: '+14155550801',
       desiredTime: '2026-03-03T19:00:00.000Z',
@@ -111,6 +118,27 @@ describe('the Callback console', () => {
     await page.getByRole('button', { name: 'Refresh' }).click();
     await expect.poll(() => page.getByTestId('callback-rows').textContent()).toContain('PROCESSING');
     await page.getByRole('button', { name: 'Cancel all in range' }).click();
+    // The console's own dialog says what will happen before anything is cancelled.
+    const dialog = page.getByTestId('bulk-cancel-dialog');
+    await dialog.waitFor();
+    const states = await Promise.all(
+      Object.values(booked).map(async (id) => (await record(id)).callbackState),
+    );
+    const count = states.filter((state) => state !== 'PROCESSING' && state !== 'COMPLETED').length;
+    expect(count).toBeGreaterThan(0);
+    await expect
+      .poll(() => dialog.textContent())
+      .toMatch(new RegExp(`${count} callbacks? of the current range .*will be cancelled`));
+    expect(await dialog.textContent()).toContain(
+      '1 PROCESSING callback (its customer is in conversation) will be skipped.',
+    );
+    expect(await dialog.textContent()).toContain('1 callback already completed stays as it is.');
+    await shot('bulk-cancel-dialog');
+    await dialog.getByRole('button', { name: 'Keep them' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect((await record(booked.tomorrow!)).callbackState).not.toBe('COMPLETED');
+    await page.getByRole('button', { name: 'Cancel all in range' }).click();
+    await dialog.getByRole('button', { name: /^Cancel \d+ callbacks?$/ }).click();
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: 'cancelled' }).textContent(), {
         timeout: 10_000,
@@ -119,6 +147,7 @@ describe('the Callback console', () => {
     expect((await record(booked.processing!)).callbackState).toBe('PROCESSING');
     expect((await record(booked.tomorrow!)).callbackReason).toBe('CANCELLED_BY_ADMIN');
     await shot('bulk-cancel');
+    expect(nativeDialogs).toEqual([]);
   });
 
   it('exports the current list and the cancellation summary as CSV', async () => {
@@ -200,6 +229,29 @@ describe('the Callback console', () => {
     await shot('developer');
   });
 
+  it('revokes an API key through a dialog that names the key', async () => {
+    const created = await api.post('/api/v1/developer/api-keys', { name: 'Partner app' });
+    expect(created.status, JSON.stringify(created.body)).toBeLessThan(300);
+    const key = created.body as { id: string; key: string; keyPrefix: string };
+    await page.getByRole('tab', { name: 'API keys' }).click();
+    await page.getByRole('button', { name: 'Revoke Partner app' }).click();
+    const dialog = page.getByTestId('revoke-key-dialog');
+    await dialog.waitFor();
+    expect(await dialog.getByRole('heading').textContent()).toBe('Revoke the key "Partner app"?');
+    expect(await dialog.textContent()).toContain(`"Partner app" (${key.keyPrefix}…) will stop working`);
+    await shot('revoke-key-dialog');
+    await dialog.getByRole('button', { name: 'Keep it' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect((await api.post('/api/v1/developer/api-keys/validate', { key: key.key })).body.valid).toBe(true);
+    await page.getByRole('button', { name: 'Revoke Partner app' }).click();
+    await dialog.getByRole('button', { name: 'Revoke', exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('api-keys').textContent(), { timeout: 10_000 })
+      .not.toContain('Partner app');
+    expect((await api.post('/api/v1/developer/api-keys/validate', { key: key.key })).body.valid).toBe(false);
+    expect(nativeDialogs).toEqual([]);
+  });
+
   it('follows the clock on the Monitor tab: waiting callbacks appear, then are dialled', async () => {
     await page.goto(`${runtime.baseUrl}/#/monitor`);
     const waiting = page.locator('tr[data-queue="Sales_VQ"] [data-testid="waiting"]');
@@ -212,6 +264,10 @@ describe('the Callback console', () => {
     await expect.poll(() => waiting.textContent(), { timeout: 15_000 }).toBe('0');
     await page.getByRole('button', { name: 'Sales_VQ' }).click();
     await page.getByRole('figure', { name: 'Callbacks waiting' }).locator('canvas').first().waitFor();
+    // The EWT over the day, beside the waiting callbacks, on an axis in minutes and seconds.
+    const ewt = page.getByRole('figure', { name: 'Estimated wait time (EWT) over the day' });
+    await ewt.locator('canvas').first().waitFor();
+    await expect.poll(() => ewt.textContent()).toContain('EWT for a new callback');
     await shot('monitor-queue-day');
   });
 

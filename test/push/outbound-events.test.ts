@@ -1,6 +1,6 @@
 /** CALLBACK_ATTEMPT_FAILED and CALLBACK_FINAL_ATTEMPT_FAILED: outbound (USERTERMINATED) callbacks only. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Sales, startSales } from '../ges/support.ts';
+import { now, type Sales, startSales } from '../ges/support.ts';
 import { eventually } from '../support/google-fakes.ts';
 import { fakesAndEnv, type GoogleFakes, outbox, registerPush } from './support.ts';
 
@@ -48,5 +48,19 @@ describe('outbound attempt pushes', () => {
     ]);
     expect(fakes.messages.find((m) => m.token === 'tok-out')?.data.callbackId).toBe(booked.body.data.id);
     expect((await outbox(ctx)).every((row) => row.target === 'tok-out')).toBe(true);
+  });
+
+  it('sends no CALLBACK_PURGED for a cancelled callback: it was not purged', async () => {
+    const desiredTime = new Date((await now(ctx)) + 3600_000).toISOString();
+    const booked = await ctx.ges('POST', '/callbacks/create', {
+      serviceName: 'Sales_VQ',
+      phoneNumber: '+14155550198',
+      desiredTime,
+      pushTargets: [{ channel: 'FCM', target: 'tok-cancelled' }],
+    });
+    expect(booked.status, JSON.stringify(booked.body)).toBe(200);
+    expect((await ctx.ges('POST', '/callbacks/cancel', { id: booked.body.data.id })).status).toBe(200);
+    for (let i = 0; i < 4; i++) await ctx.advance(1800);
+    expect((await outbox(ctx)).filter((row) => row.target === 'tok-cancelled')).toEqual([]);
   });
 });

@@ -136,7 +136,7 @@ describe('the push outbox', () => {
   it('stops sending to a token FCM reports UNREGISTERED, and fails a refused message without retrying', async () => {
     fakes.script('tok-gone', ['unregistered']);
     await enqueue('tok-gone', 'CALLBACK_READY');
-    await enqueue('tok-gone', 'CALL_IN_DETAILS');
+    await enqueue('tok-gone', 'CALLBACK_UPCOMING');
     await kick();
     await eventually(async () => (await rowFor('tok-gone')).every((r) => r.state === 'DROPPED'));
     expect(fakes.attempts.get('tok-gone')).toBe(1);

@@ -19,7 +19,6 @@ const ReportsScreen = lazy(() => import('../console/reports/reports-screen.tsx')
 const ToolsScreen = lazy(() => import('../console/tools/tools-screen.tsx'));
 const DeveloperScreen = lazy(() => import('../console/developer/developer-screen.tsx'));
 const CallInScreen = lazy(() => import('../console/call-in/call-in-screen.tsx'));
-const CallInConfigScreen = lazy(() => import('../console/call-in-config/call-in-config-screen.tsx'));
 
 /** The tab a route belongs to: a route opens only when the user's roles open its tab. */
 const tabOfRoute: Record<Exclude<Route['name'], 'login' | 'home'>, string> = {
@@ -29,7 +28,6 @@ const tabOfRoute: Record<Exclude<Route['name'], 'login' | 'home'>, string> = {
   callbackSettings: 'callbackSettings',
   access: 'access',
   callIn: 'callIn',
-  callInConfig: 'callInConfig',
   callbacks: 'callbacks',
   monitor: 'monitor',
   reports: 'reports',
@@ -49,8 +47,6 @@ function Screen({ route }: { route: Route }) {
       return <AccessScreen section={route.section} />;
     case 'callIn':
       return <CallInScreen />;
-    case 'callInConfig':
-      return <CallInConfigScreen />;
     case 'callbacks':
       return <CallbacksScreen />;
     case 'monitor':

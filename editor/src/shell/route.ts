@@ -11,7 +11,6 @@ export type Route =
   | { name: 'callbackSettings' }
   | { name: 'access'; section: AccessSection }
   | { name: 'callIn' }
-  | { name: 'callInConfig' }
   | { name: 'callbacks' }
   | { name: 'monitor'; queue?: string }
   | { name: 'reports' }
@@ -28,7 +27,6 @@ export function parseRoute(hash: string): Route {
   if (path === '/business-hours') return { name: 'businessHours' };
   if (path === '/callback-settings') return { name: 'callbackSettings' };
   if (path === '/call-in') return { name: 'callIn' };
-  if (path === '/tools/call-in-config') return { name: 'callInConfig' };
   if (path === '/callbacks') return { name: 'callbacks' };
   const monitor = /^\/monitor(?:\/([^/]+))?$/.exec(path);
   if (monitor)

@@ -37,17 +37,7 @@ export const tabs: readonly Tab[] = [
   { id: 'developer', path: '/developer', roles: developerTabRoles },
   { id: 'access', path: '/access', roles: accessRoles },
   { id: 'callIn', path: '/call-in', roles: ['administrator', 'callbackAdministrator', 'callbackDeveloper'] },
-  {
-    id: 'callInConfig',
-    path: '/tools/call-in-config',
-    roles: [
-      'administrator',
-      'callbackAdministrator',
-      'callbackDeveloper',
-      'callbackSupervisor',
-      'callbackMonitor',
-    ],
-  },
+  // Click-To-Call-In Config is a page of the Tools tab (#/tools/call-in-config), as in the guide.
 ];
 
 export function visibleTabs(userRoles: readonly string[]): Tab[] {

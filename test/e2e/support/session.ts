@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Dialog, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { type StartedRuntime, startRuntime } from '../../support/start-runtime.ts';
 import { launchChromium } from './chromium.ts';
@@ -38,6 +38,24 @@ export async function openSession(
       await runtime.stop();
     },
   };
+}
+
+/**
+ * Records every native browser box (alert, confirm, prompt) the page opens, dismissing it: the
+ * console asks in its own dialogs, so a test asserts the list stays empty. Leaving the page with
+ * an edit in flight (beforeunload) is accepted and not recorded.
+ */
+export function recordNativeDialogs(page: Page): string[] {
+  const opened: string[] = [];
+  page.on('dialog', (dialog: Dialog) => {
+    if (dialog.type() === 'beforeunload') {
+      void dialog.accept();
+      return;
+    }
+    opened.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  return opened;
 }
 
 export async function signIn(page: Page, runtime: StartedRuntime): Promise<void> {

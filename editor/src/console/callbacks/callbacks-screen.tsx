@@ -18,6 +18,7 @@ import {
 import { ErrorBanner } from '../shared/modal.tsx';
 import { serverNow, syncServerClock } from '../shared/server-clock.ts';
 import { useLoader } from '../shared/use-loader.ts';
+import { BulkCancelDialog, type BulkCancelPlan } from './bulk-cancel-dialog.tsx';
 import {
   cancellable,
   filterRecords,
@@ -52,6 +53,7 @@ export default function CallbacksScreen() {
   });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [dialog, setDialog] = useState<'create' | 'options' | { reschedule: CallbackRecord } | null>(null);
+  const [bulkPlan, setBulkPlan] = useState<BulkCancelPlan | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
 
@@ -89,9 +91,16 @@ export default function CallbacksScreen() {
       for (const id of ids) on ? next.add(id) : next.delete(id);
       return next;
     });
-  const bulkCancel = async (records: CallbackRecord[]) => {
-    const { ids, processing, completed } = cancellable(records);
-    if (!window.confirm(t('bulk.confirm', { count: ids.length, processing }))) return;
+  /** Asks first, in the console's own dialog; with nothing cancellable, says so instead. */
+  const askBulkCancel = (records: CallbackRecord[], scope: BulkCancelPlan['scope']) => {
+    const plan = { ...cancellable(records), scope };
+    setNotice(null);
+    if (plan.ids.length === 0)
+      setNotice(t('bulk.nothing', { processing: plan.processing, completed: plan.completed }));
+    else setBulkPlan(plan);
+  };
+  const bulkCancel = async ({ ids, processing, completed }: BulkCancelPlan) => {
+    setBulkPlan(null);
     setActionError(null);
     try {
       let cancelled = 0;
@@ -224,7 +233,10 @@ export default function CallbacksScreen() {
               type="button"
               disabled={selected.size === 0}
               onClick={() =>
-                void bulkCancel(list.rows.map((r) => r.record).filter((r) => selected.has(r.id)))
+                askBulkCancel(
+                  list.rows.map((r) => r.record).filter((r) => selected.has(r.id)),
+                  'selected',
+                )
               }
             >
               {t('bulk.selected', { count: selected.size })}
@@ -232,7 +244,12 @@ export default function CallbacksScreen() {
             <button
               type="button"
               disabled={!list.rows.length}
-              onClick={() => void bulkCancel(list.rows.map((r) => r.record))}
+              onClick={() =>
+                askBulkCancel(
+                  list.rows.map((r) => r.record),
+                  'range',
+                )
+              }
             >
               {t('bulk.range')}
             </button>
@@ -273,6 +290,13 @@ export default function CallbacksScreen() {
             else void list.refresh();
           }}
           onReschedule={(record) => setDialog({ reschedule: record })}
+        />
+      )}
+      {bulkPlan && (
+        <BulkCancelDialog
+          plan={bulkPlan}
+          onConfirm={() => void bulkCancel(bulkPlan)}
+          onCancel={() => setBulkPlan(null)}
         />
       )}
       {dialog === 'options' && <OptionsDialog onClose={() => setDialog(null)} />}

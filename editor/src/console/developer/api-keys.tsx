@@ -2,8 +2,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/http.ts';
+import { ConfirmDialog } from '../../shell/confirm-dialog.tsx';
 import { usePreferences } from '../../shell/preferences.ts';
-import { developerApi } from '../shared/api.ts';
+import { type ApiKey, developerApi } from '../shared/api.ts';
 import { formatDateTime } from '../shared/format.ts';
 import { ErrorBanner } from '../shared/modal.tsx';
 import { useLoader } from '../shared/use-loader.ts';
@@ -17,6 +18,7 @@ export function ApiKeys() {
   const [check, setCheck] = useState('');
   const [verdict, setVerdict] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [revoking, setRevoking] = useState<ApiKey | null>(null);
   const run = async (action: () => Promise<void>) => {
     setError(null);
     try {
@@ -81,13 +83,8 @@ export function ApiKeys() {
                 <button
                   type="button"
                   className="danger"
-                  onClick={() =>
-                    window.confirm(t('keys.confirmRevoke', { name: k.name })) &&
-                    void run(async () => {
-                      await developerApi.revokeApiKey(k.id);
-                      await keys.reload();
-                    })
-                  }
+                  aria-label={t('keys.revokeNamed', { name: k.name })}
+                  onClick={() => setRevoking(k)}
                 >
                   {t('keys.revoke')}
                 </button>
@@ -96,6 +93,26 @@ export function ApiKeys() {
           ))}
         </tbody>
       </table>
+      {revoking && (
+        <ConfirmDialog
+          title={t('keys.revokeTitle', { name: revoking.name })}
+          confirmLabel={t('keys.revoke')}
+          cancelLabel={t('keys.keep')}
+          danger
+          testId="revoke-key-dialog"
+          onConfirm={() => {
+            const key = revoking;
+            setRevoking(null);
+            void run(async () => {
+              await developerApi.revokeApiKey(key.id);
+              await keys.reload();
+            });
+          }}
+          onCancel={() => setRevoking(null)}
+        >
+          <p>{t('keys.confirmRevoke', { name: revoking.name, prefix: revoking.keyPrefix })}</p>
+        </ConfirmDialog>
+      )}
       <form
         className="row"
         onSubmit={(e) => {

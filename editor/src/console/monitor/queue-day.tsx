@@ -1,4 +1,7 @@
-/** One queue's day: waiting callbacks and wait time over time, callbacks by state and by reason per interval. */
+/**
+ * One queue's day: waiting callbacks and the EWT over time (the EWT a newcomer was given at each
+ * interval start, the live one now), the observed wait, callbacks by state and by reason per interval.
+ */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../shell/route.ts';
@@ -8,6 +11,11 @@ import { ErrorBanner } from '../shared/modal.tsx';
 import { colorAt, TimeChart } from '../shared/time-chart.tsx';
 import { useLoader } from '../shared/use-loader.ts';
 import { REFRESH_MS } from './refresh.ts';
+
+/** Tick steps for a duration axis in seconds: whole seconds up to a minute, then whole minutes. */
+const durationTicks = [1, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14_400];
+/** No estimate (-1) or no sample (null) leaves a gap: a zero would read as "no wait". */
+const ewtValue = (seconds: number | null) => (seconds === null || seconds < 0 ? null : seconds);
 
 export function QueueDayView({ queue }: { queue: string }) {
   const { t } = useTranslation('monitor');
@@ -49,6 +57,21 @@ export function QueueDayView({ queue }: { queue: string }) {
                   label: t('charts.waitingSeries'),
                   values: d.waiting.map((p) => p.waiting),
                   color: colorAt(0),
+                },
+              ]}
+            />
+            <TimeChart
+              title={t('charts.ewt')}
+              timeZone={d.timeZone}
+              yLabel={t('charts.ewtAxis')}
+              yFormat={formatDuration}
+              yIncrements={durationTicks}
+              x={d.waiting.map((p) => Date.parse(p.at))}
+              series={[
+                {
+                  label: t('charts.ewtSeries'),
+                  values: d.waiting.map((p) => ewtValue(p.ewtSeconds)),
+                  color: colorAt(3),
                 },
               ]}
             />

@@ -84,7 +84,8 @@ export interface QueueDay {
   to: string;
   intervalMinutes: number;
   now: QueueFigures;
-  waiting: { at: string; waiting: number }[];
+  /** At each interval start and now; `ewtSeconds` -1: no estimate could be made, null: none sampled. */
+  waiting: { at: string; waiting: number; ewtSeconds: number | null }[];
   intervals: ReportBucket[];
 }
 

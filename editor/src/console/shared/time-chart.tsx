@@ -25,6 +25,10 @@ export function TimeChart(props: {
   series: ChartSeries[];
   timeZone?: string | undefined;
   yLabel?: string;
+  /** How a y value reads on the axis and in the legend (e.g. seconds as m:ss). */
+  yFormat?: (value: number) => string;
+  /** The steps the y axis may tick by (e.g. whole minutes for durations in seconds). */
+  yIncrements?: number[];
   height?: number;
 }) {
   const host = useRef<HTMLDivElement>(null);
@@ -35,6 +39,7 @@ export function TimeChart(props: {
   useEffect(() => {
     if (!host.current) return;
     const zone = props.timeZone;
+    const yFormat = props.yFormat;
     const bars = uPlot.paths.bars?.({ size: [0.6, 40] });
     const options: uPlot.Options = {
       width: Math.max(320, host.current.clientWidth),
@@ -42,12 +47,21 @@ export function TimeChart(props: {
       tzDate: zone ? (ts) => uPlot.tzDate(new Date(ts * 1000), zone) : undefined,
       fmtDate: (template) => uPlot.fmtDate(template),
       scales: { x: { time: true } },
-      axes: [{}, { label: props.yLabel, size: 50 }],
+      axes: [
+        {},
+        {
+          label: props.yLabel,
+          size: 56,
+          ...(yFormat ? { values: (_: uPlot, ticks: number[]) => ticks.map(yFormat) } : {}),
+          ...(props.yIncrements ? { incrs: props.yIncrements } : {}),
+        },
+      ],
       legend: { live: true },
       series: [
         {},
         ...props.series.map((s) => ({
           label: s.label,
+          ...(yFormat ? { value: (_: uPlot, v: number | null) => (v === null ? '–' : yFormat(v)) } : {}),
           stroke: s.color,
           fill: s.bars ? `${s.color}66` : undefined,
           width: 2,

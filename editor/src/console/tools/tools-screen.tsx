@@ -1,13 +1,24 @@
-/** The Tools tab: Callback Search, the three kinds of rules, and which queue uses which rule. */
+/**
+ * The Tools tab: Callback Search, the three kinds of rules, which queue uses which rule, and the
+ * Click-To-Call-In groups (the guide's Tools › Click-To-Call-In Config; #/tools/call-in-config).
+ */
 import '../console.css';
 import { useTranslation } from 'react-i18next';
+import { CallInConfigPage } from '../call-in-config/call-in-config-page.tsx';
 import { CallbackSearch } from './callback-search.tsx';
 import { CapacityRules } from './capacity-rules.tsx';
 import { NumberRules } from './number-rules.tsx';
 import { QueueRules } from './queue-rules.tsx';
 import { RegionRules } from './region-rules.tsx';
 
-const pages = ['search', 'capacity', 'number-validation', 'region-affinity', 'queues'] as const;
+const pages = [
+  'search',
+  'capacity',
+  'number-validation',
+  'region-affinity',
+  'queues',
+  'call-in-config',
+] as const;
 
 export default function ToolsScreen({ page }: { page?: string | undefined }) {
   const { t } = useTranslation('tools');
@@ -31,6 +42,7 @@ export default function ToolsScreen({ page }: { page?: string | undefined }) {
       {current === 'number-validation' && <NumberRules />}
       {current === 'region-affinity' && <RegionRules />}
       {current === 'queues' && <QueueRules />}
+      {current === 'call-in-config' && <CallInConfigPage />}
     </div>
   );
 }
