@@ -6,6 +6,7 @@
  */
 import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
+import type { QueueFigures } from '../../schemas/console-api.generated.ts';
 import type { ContactCenterHost } from '../agents/contact-center-host.ts';
 import { openFor } from '../callbacks/offer.ts';
 import type { QueueConfig } from '../callbacks/queue-config.ts';
@@ -13,21 +14,7 @@ import type { EwtResult } from '../contact-center/index.ts';
 import type { Database } from '../db/client.ts';
 import { callbacks } from '../db/schema.ts';
 
-export interface QueueFigures {
-  virtualQueue: string;
-  timeZone: string;
-  waiting: number;
-  scheduledToday: number;
-  /** Seconds; -1 when no estimate can be made (no agents or no history). */
-  ewtSeconds: number;
-  openNow: boolean;
-  /** When it next opens: after the current opening when open; null when it never does. */
-  opensAt: string | null;
-  /** Close of the current opening, or of the next one when closed; null when never. */
-  closesAt: string | null;
-  immediateOfferEnabled: boolean;
-  scheduledOfferEnabled: boolean;
-}
+export type { QueueFigures } from '../../schemas/console-api.generated.ts';
 
 const QUARTER = 900_000;
 const iso = (ms: number | undefined | null) =>

@@ -6,29 +6,11 @@
  * same code serves PGlite and PostgreSQL and the Monitor's charts of the day.
  */
 import { and, eq, gte, inArray, lt, notInArray, sql } from 'drizzle-orm';
+import type { CallbackReport, ReportBucket } from '../../schemas/console-api.generated.ts';
 import type { Database } from '../db/client.ts';
 import { callbacks } from '../db/schema.ts';
 
-export interface ReportBucket {
-  start: string;
-  total: number;
-  byState: Record<string, number>;
-  byReason: Record<string, number>;
-  completed: number;
-  connected: number;
-  /** Connected ÷ completed, 0..1; null when nothing completed. */
-  connectionRate: number | null;
-  /** Seconds waited by the callbacks an agent took; null when none did. */
-  wait: { count: number; p50: number; p90: number; p95: number; max: number } | null;
-}
-
-export interface CallbackReport {
-  from: string;
-  to: string;
-  intervalMinutes: number;
-  queues: { virtualQueue: string; intervals: ReportBucket[]; summary: ReportBucket }[];
-  total: { intervals: ReportBucket[]; summary: ReportBucket };
-}
+export type { CallbackReport, ReportBucket } from '../../schemas/console-api.generated.ts';
 
 export const CONNECTED_REASON = 'AGENT_CONNECTED';
 /** Beyond this many rows a report asks for a shorter range instead of loading them all. */

@@ -15,6 +15,7 @@ import callbackSettingsSchema from '../callback-settings.schema.json' with { typ
 import callbacksApiSchema from '../callbacks-api.schema.json' with { type: 'json' };
 import capacityRuleSchema from '../capacity-rule.schema.json' with { type: 'json' };
 import commonSchema from '../common.schema.json' with { type: 'json' };
+import consoleApiSchema from '../console-api.schema.json' with { type: 'json' };
 import developerCredentialsSchema from '../developer-credentials.schema.json' with { type: 'json' };
 import errorCatalogueSchema from '../error-catalogue.schema.json' with { type: 'json' };
 import numberValidationRuleSchema from '../number-validation-rule.schema.json' with { type: 'json' };
@@ -35,6 +36,7 @@ export const bundledSchemas: readonly { $id: string }[] = [
   callbacksApiSchema,
   capacityRuleSchema,
   commonSchema,
+  consoleApiSchema,
   developerCredentialsSchema,
   errorCatalogueSchema,
   numberValidationRuleSchema,

@@ -45,49 +45,14 @@ export interface BulkCancelResult {
   [key: string]: unknown;
 }
 
-export interface QueueFigures {
-  virtualQueue: string;
-  timeZone: string;
-  waiting: number;
-  scheduledToday: number;
-  ewtSeconds: number;
-  openNow: boolean;
-  opensAt: string | null;
-  closesAt: string | null;
-  immediateOfferEnabled: boolean;
-  scheduledOfferEnabled: boolean;
-}
+import type { CallbackReport, QueueDay, QueueFigures } from '../../../../schemas/console-api.generated.ts';
 
-export interface ReportBucket {
-  start: string;
-  total: number;
-  byState: Record<string, number>;
-  byReason: Record<string, number>;
-  completed: number;
-  connected: number;
-  connectionRate: number | null;
-  wait: { count: number; p50: number; p90: number; p95: number; max: number } | null;
-}
-
-export interface CallbackReport {
-  from: string;
-  to: string;
-  intervalMinutes: number;
-  queues: { virtualQueue: string; intervals: ReportBucket[]; summary: ReportBucket }[];
-  total: { intervals: ReportBucket[]; summary: ReportBucket };
-}
-
-export interface QueueDay {
-  virtualQueue: string;
-  timeZone: string;
-  from: string;
-  to: string;
-  intervalMinutes: number;
-  now: QueueFigures;
-  /** At each interval start and now; `ewtSeconds` -1: no estimate could be made, null: none sampled. */
-  waiting: { at: string; waiting: number; ewtSeconds: number | null }[];
-  intervals: ReportBucket[];
-}
+export type {
+  CallbackReport,
+  QueueDay,
+  QueueFigures,
+  ReportBucket,
+} from '../../../../schemas/console-api.generated.ts';
 
 export interface FreeSlot {
   utcTime: string;
