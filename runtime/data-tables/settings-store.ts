@@ -1,8 +1,9 @@
 /**
  * The CALLBACK_SETTINGS data table: one row per callback virtual queue. A row is saved only when
  * its Callback Application is a published Callback-type application, its business hours exist,
- * its skill expression parses (callback-settings.md) and the rules it names exist. Rule assignments are not stored in the
- * row: a row carrying them assigns them (queue_rules), and reading a row shows them.
+ * its skill expression parses (callback-settings.md) and the rules it names exist. Rule
+ * assignments are not stored in the row: a row carrying them assigns them (queue_rules), and
+ * reading a row shows them.
  */
 import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { CallbackSettings } from '../../schemas/callback-settings.generated.ts';
@@ -51,7 +52,8 @@ export function settingsStore(db: Database, rules: RulesStore, now: () => number
         message: `no business hours named ${row.immediateOfferHours}`,
       });
     const skill = checkSkillExpression(row.skillExpression);
-    if (skill) issues.push({ pointer: '/skillExpression', message: `${skill.message} at ${skill.position}` });
+    // The message already says where: "… at position 7".
+    if (skill) issues.push({ pointer: '/skillExpression', message: skill.message });
     // Checked before the row is stored: an unknown rule found at assignment would leave the row
     // saved and the request refused.
     for (const [kind, field] of Object.entries(assignmentColumn) as [RuleKind, AssignmentField][]) {

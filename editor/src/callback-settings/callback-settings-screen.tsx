@@ -32,6 +32,8 @@ export default function CallbackSettingsScreen() {
   const [leaving, setLeaving] = useState<{ leave: () => void } | null>(null);
   const [deleting, setDeleting] = useState<{ busy: boolean; error: string | null } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  /** Bumped to drop a discarded draft: the form remounts from the saved row. */
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -125,7 +127,7 @@ export default function CallbackSettingsScreen() {
         )}
         {load === 'ready' && (selection.kind === 'new' || selected) && (
           <SettingsForm
-            key={selected?.virtualQueue ?? 'new'}
+            key={`${selected?.virtualQueue ?? 'new'}-${generation}`}
             saved={selected ?? null}
             references={references}
             notice={notice}
@@ -149,6 +151,7 @@ export default function CallbackSettingsScreen() {
             const { leave } = leaving;
             setLeaving(null);
             onDirtyChange(false);
+            setGeneration((n) => n + 1);
             leave();
           }}
         >

@@ -31,14 +31,17 @@ export const SettingsField = memo(function SettingsField(props: FieldProps) {
       data-field={field}
     >
       {!isSwitch && (
-        <label htmlFor={id} className="field-name">
-          {name}
+        <div className="field-name-row">
+          <label htmlFor={id} className="field-name">
+            {name}
+          </label>
+          {/* Outside the label, so the field's name stays its name; aria-required says it. */}
           {required && (
             <span className="required-mark" title={t('required')} aria-hidden="true">
               *
             </span>
           )}
-        </label>
+        </div>
       )}
       <div className="field-control">
         <Control {...props} id={id} described={described} />
@@ -70,12 +73,7 @@ function DefaultHint({ field, control }: FieldProps) {
   const { t } = useTranslation('callbackSettings');
   const fallback = fieldSchema(field).default;
   if (fallback === undefined) return null;
-  const shown =
-    control.kind === 'switch'
-      ? t(fallback ? 'on' : 'off')
-      : control.kind === 'choice' && typeof fallback === 'string'
-        ? t(`choices.${field}.${fallback}`)
-        : String(fallback);
+  const shown = control.kind === 'switch' ? t(fallback ? 'on' : 'off') : String(fallback);
   return <span className="field-default"> {t('defaultValue', { value: shown })}</span>;
 }
 
