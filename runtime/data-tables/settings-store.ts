@@ -1,8 +1,9 @@
 /**
  * The CALLBACK_SETTINGS data table: one row per callback virtual queue. A row is saved only when
  * its Callback Application is a published Callback-type application, its business hours exist,
- * and its skill expression parses (callback-settings.md). Rule assignments are not stored in the
- * row: a row carrying them assigns them (queue_rules), and reading a row shows them.
+ * its skill expression parses (callback-settings.md) and the rules it names exist. Rule
+ * assignments are not stored in the row: a row carrying them assigns them (queue_rules), and
+ * reading a row shows them.
  */
 import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { CallbackSettings } from '../../schemas/callback-settings.generated.ts';
@@ -12,7 +13,9 @@ import { checkSkillExpression } from '../contact-center/index.ts';
 import type { Database } from '../db/client.ts';
 import { applications, businessHours, callbackSettings, callbacks, queueRules } from '../db/schema.ts';
 import { ApiError, type FieldError } from '../http/problem.ts';
-import type { RulesStore } from '../rules-store/rules-store.ts';
+import { assignmentColumn, type RuleKind, type RulesStore } from '../rules-store/rules-store.ts';
+
+type AssignmentField = (typeof assignmentColumn)[RuleKind];
 
 export function settingsStore(db: Database, rules: RulesStore, now: () => number) {
   const keyOf = (tenantId: string, virtualQueue: string) =>
@@ -49,7 +52,15 @@ export function settingsStore(db: Database, rules: RulesStore, now: () => number
         message: `no business hours named ${row.immediateOfferHours}`,
       });
     const skill = checkSkillExpression(row.skillExpression);
-    if (skill) issues.push({ pointer: '/skillExpression', message: `${skill.message} at ${skill.position}` });
+    // The message already says where: "… at position 7".
+    if (skill) issues.push({ pointer: '/skillExpression', message: skill.message });
+    // Checked before the row is stored: an unknown rule found at assignment would leave the row
+    // saved and the request refused.
+    for (const [kind, field] of Object.entries(assignmentColumn) as [RuleKind, AssignmentField][]) {
+      const name = row[field];
+      if (name && !(await rules.find(tenantId, kind, name)))
+        issues.push({ pointer: `/${field}`, message: `no rule named ${name}` });
+    }
     return issues;
   }
 

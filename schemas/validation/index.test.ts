@@ -67,6 +67,21 @@ describe('schema validator', () => {
     ]);
   });
 
+  it('reports a conditional requirement on its field, without the if/else summary', () => {
+    const row = {
+      virtualQueue: 'Sales_VQ',
+      callbackApplication: 'a',
+      businessHours: 'h',
+      skillExpression: 'x',
+    };
+    expect(validator.validate('callback-settings.schema.json', row)).toEqual([
+      { pointer: '/routingPoint', message: 'is required' },
+    ]);
+    expect(
+      validator.validate('callback-settings.schema.json', { ...row, callDirection: 'USERORIGINATED' }),
+    ).toEqual([]);
+  });
+
   it('reports an invalid property name at that name', () => {
     const issues = validator.validate('application.schema.json', {
       ...application(),

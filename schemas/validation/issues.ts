@@ -34,6 +34,9 @@ function toIssue(error: ErrorObject): SchemaIssue | undefined {
   let pointer = error.instancePath;
   // A propertyNames failure is reported on the name itself; Ajv's summary error adds nothing.
   if (error.keyword === 'propertyNames') return undefined;
+  // An if/then/else failure is reported by the branch's own errors ("routingPoint is required");
+  // Ajv's summary ('must match "else" schema') names no field and tells a reader nothing more.
+  if (error.keyword === 'if') return undefined;
   if (typeof error.propertyName === 'string') {
     return {
       pointer: `${pointer}/${escapePointerSegment(error.propertyName)}`,

@@ -44,6 +44,16 @@ describe('admin callback routes', () => {
     expect(replaced.body.slotCapacity).toBe(3);
   });
 
+  it('refuses a CALLBACK_SETTINGS row naming an unknown rule, on that field, and stores nothing', async () => {
+    const row = (await ctx.api.get('/api/v1/data-tables/CALLBACK_SETTINGS/rows/Sales_VQ')).body;
+    const path = '/api/v1/data-tables/CALLBACK_SETTINGS/rows/Ruled_VQ';
+    const reply = await ctx.api.put(path, { ...row, virtualQueue: 'Ruled_VQ', capacityRule: 'Easter' });
+    expect(reply.status).toBe(400);
+    expect(reply.body.code).toBe('VALIDATION_FAILED');
+    expect(reply.body.errors).toEqual([{ pointer: '/capacityRule', message: 'no rule named Easter' }]);
+    expect((await ctx.api.get(path)).status).toBe(404);
+  });
+
   it('answers 404 for an unknown callback', async () => {
     const reply = await ctx.api.get('/api/v1/callbacks/00000000-0000-4000-8000-000000000000');
     expect(reply.status).toBe(404);

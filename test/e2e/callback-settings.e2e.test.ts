@@ -1,13 +1,15 @@
 /**
  * The Callback settings screen in a real browser against the real runtime (examples seeded: the
- * Sales_VQ row, the published sales-callback application, Sales_Hours): add a row, see the
- * server's save-time problem on its cell, fix it, edit, delete.
+ * Sales_VQ row, the published sales-callback application, Sales_Hours, the March capacity rule):
+ * pick a queue, read its grouped form, see the form's own check and the server's save-time
+ * problem beside their fields, save, reload, be held when leaving with unsaved changes, create a
+ * queue with a rule, unassign the rule, delete the queue through the in-app dialog.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/client.ts';
 import type { StartedRuntime } from '../support/start-runtime.ts';
-import { artifacts, type BrowserSession, openSession } from './support/session.ts';
+import { artifacts, type BrowserSession, openSession, signIn } from './support/session.ts';
 
 const ROWS = '/api/v1/data-tables/CALLBACK_SETTINGS/rows';
 
@@ -15,75 +17,166 @@ let session: BrowserSession;
 let runtime: StartedRuntime;
 let page: Page;
 let api: ApiClient;
-/** Set when the runtime has no CALLBACK_SETTINGS route yet (404 ROUTE_NOT_FOUND): the one allowed skip. */
-let missingRoute = false;
 
-const cell = (field: string, row: string) => page.getByLabel(`${field} of ${row}`, { exact: true });
+const field = (name: string) => page.getByLabel(name, { exact: true });
+const problemOf = (settingsField: string) => page.locator(`[data-field="${settingsField}"] .field-error`);
+const queueList = () => page.getByRole('complementary', { name: 'Callback queues' });
+const saveState = () => page.locator('.save-state').textContent();
+const row = async (queue: string) => (await api.get(`${ROWS}/${queue}`)).body;
 
 describe('callback settings', () => {
   beforeAll(async () => {
-    session = await openSession({ page: { viewport: { width: 1500, height: 900 } } });
+    session = await openSession({ page: { viewport: { width: 1280, height: 900 } } });
     ({ runtime, page } = session);
     api = await new ApiClient(runtime.baseUrl).login('admin', runtime.adminPassword);
-    const probe = await api.get(ROWS);
-    missingRoute = probe.status === 404 && probe.body?.code === 'ROUTE_NOT_FOUND';
+    await signIn(page, runtime);
   }, 180_000);
 
   afterAll(() => session?.close());
 
-  it('adds a row, shows the server’s problem on its cell, edits and deletes it', async (context) => {
-    if (missingRoute) {
-      context.skip(
-        `GET ${ROWS} answers 404 ROUTE_NOT_FOUND: the CALLBACK_SETTINGS API is not in this runtime yet`,
-      );
-    }
-    await page.goto(runtime.baseUrl);
-    await page.getByLabel('Password').fill(runtime.adminPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+  it('shows a queue as a grouped form with human names, units, help and pickers', async () => {
     await page.getByRole('link', { name: 'Callback settings' }).click();
     await page.getByRole('heading', { name: 'Callback settings' }).waitFor();
-    // The seeded row, with its application picked from the published Callback applications.
-    await expect.poll(() => cell('callbackApplication', 'Sales_VQ').inputValue()).toBe('sales-callback');
-    expect(await cell('callDirection', 'Sales_VQ').inputValue()).toBe('USERTERMINATED');
-    expect(await cell('immediateEnabled', 'Sales_VQ').isChecked()).toBe(true);
-    expect(await cell('maxDialAttempts', 'Sales_VQ').getAttribute('max')).toBe('10');
+    await queueList()
+      .getByRole('button', { name: /^Sales_VQ/ })
+      .click();
+    await page.getByRole('heading', { name: 'Sales_VQ' }).waitFor();
+    // The seeded application is picked from the published Callback applications once they load.
+    await expect.poll(() => field('Callback Application').inputValue()).toBe('sales-callback');
 
-    await page.getByRole('button', { name: 'Add row' }).click();
-    await cell('virtualQueue', 'new row').fill('Support_VQ');
-    await cell('callbackApplication', 'new row').selectOption('sales-callback');
-    await cell('businessHours', 'new row').selectOption('Sales_Hours');
-    await cell('skillExpression', 'new row').fill('Support>=');
-    await cell('routingPoint', 'new row').fill('Support_CB_OUT');
-    const newRow = page.locator('tr[data-row="new row"]');
-    await newRow.getByRole('button', { name: 'Save' }).click();
-    // The server refuses the expression; the message sits on that cell.
-    await expect.poll(() => cell('skillExpression', 'new row').getAttribute('aria-invalid')).toBe('true');
-    expect(await newRow.locator('.cell-error .cell-message').textContent()).toBeTruthy();
-    await page.screenshot({ path: `${artifacts}/callback-settings-1-cell-error.png` });
+    expect(await page.locator('fieldset.settings-group > legend').allTextContents()).toEqual([
+      'Queue',
+      'Calling the customer',
+      'Offering callbacks',
+      'Scheduled callbacks',
+      'Priority',
+      'Limits',
+      'Purge and retention',
+      'Click-To-Call-In and push notifications',
+      'Rules',
+    ]);
+    expect(await field('Business Hours').inputValue()).toBe('Sales_Hours');
+    expect(await field('Business Hours').locator('option:checked').textContent()).toMatch(
+      /Sales_Hours — \w+\/\w+/,
+    );
+    expect(await field('Virtual Queue').getAttribute('readonly')).not.toBeNull();
+    expect(await field('Call Direction').inputValue()).toBe('USERTERMINATED');
+    expect(await field('Immediate Enabled').isChecked()).toBe(true);
+    expect(await field('Capacity Rule').inputValue()).toBe('March');
+    expect(await field('Number Validation Rule').inputValue()).toBe('North_America');
+    expect(await field('Max Dial Attempts').getAttribute('max')).toBe('10');
+    expect(await page.locator('[data-field="retryDelaySeconds"] .field-unit').textContent()).toBe('seconds');
+    expect(await page.locator('[data-field="slotDurationMinutes"] .field-help').textContent()).toMatch(
+      /Default: 15\./,
+    );
+    // Required fields carry the mark; the Routing Point only while the business places the call.
+    expect(await page.locator('[data-field="skillExpression"] .required-mark').count()).toBe(1);
+    expect(await page.locator('[data-field="routingPoint"] .required-mark').count()).toBe(1);
+    expect(await page.locator('[data-field="surveyRoutingPoint"] .required-mark').count()).toBe(0);
+    // No camelCase column name is shown to the reader.
+    expect(await page.locator('.settings-form').innerText()).not.toMatch(/maxDialAttempts|skillExpression/);
 
-    await cell('skillExpression', 'new row').fill('Support>=3');
-    await newRow.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved Support_VQ.');
-    const saved = await api.get(`${ROWS}/Support_VQ`);
-    expect(saved.body).toMatchObject({ skillExpression: 'Support>=3', slotDurationMinutes: 15 });
+    // The group links bring a group far down the form into view.
+    await page.locator('.group-nav').getByRole('button', { name: 'Rules' }).click();
+    const rules = page.getByRole('group', { name: 'Rules' });
+    const footer = page.locator('.settings-form-footer');
+    // The last group cannot scroll to the top; it shows whole, above the footer.
+    await expect
+      .poll(async () => {
+        const [box, bar] = [await rules.boundingBox(), await footer.boundingBox()];
+        return box && bar ? box.y > 120 && box.y + box.height <= bar.y : false;
+      })
+      .toBe(true);
+    await page.screenshot({ path: `${artifacts}/settings-form-3-rules.png` });
+  });
 
-    // After a reload the row is a stored one: edit a number and an enum.
+  it('checks with the schema first, then shows the server’s problem beside its field, and saves', async () => {
+    await field('Max Dial Attempts').fill('40');
+    await expect.poll(saveState).toMatch(/Unsaved changes/);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    // Refused before sending: the form's own check, in the catalogue's words.
+    await expect
+      .poll(() => problemOf('maxDialAttempts').textContent())
+      .toBe('Enter a whole number from 1 to 10.');
+    expect((await row('Sales_VQ')).maxDialAttempts).toBe(3);
+
+    await field('Max Dial Attempts').fill('5');
+    await field('Skill Expression').fill('Sales>=');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    // Only the runtime knows the expression does not parse: its pointer lands on the field.
+    await expect.poll(() => field('Skill Expression').getAttribute('aria-invalid')).toBe('true');
+    expect(await problemOf('skillExpression').textContent()).toBe(
+      'Expected a level after ">=", found the end at position 7',
+    );
+    expect(await problemOf('maxDialAttempts').count()).toBe(0);
+    expect(await page.locator('.group-nav button.has-error').allTextContents()).toEqual(['Queue1']);
+    // Save stays in view at 1280 × 900, however long the form.
+    const save = await page.getByRole('button', { name: 'Save', exact: true }).boundingBox();
+    expect(save && save.y + save.height).toBeLessThanOrEqual(900);
+    await page.screenshot({ path: `${artifacts}/settings-form.png` });
+
+    await field('Skill Expression').fill('Sales>=3');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(saveState).toBe('Saved Sales_VQ.');
+    expect(await row('Sales_VQ')).toMatchObject({ skillExpression: 'Sales>=3', maxDialAttempts: 5 });
+
     await page.reload();
-    // Edit only once the stored row and its reference lists are in: a late load would undo the edit.
-    await expect.poll(() => cell('skillExpression', 'Support_VQ').inputValue()).toBe('Support>=3');
-    await expect.poll(() => cell('callbackApplication', 'Support_VQ').inputValue()).toBe('sales-callback');
-    await cell('maxDialAttempts', 'Support_VQ').fill('5');
-    await cell('slotDurationMinutes', 'Support_VQ').selectOption('30');
-    expect(await cell('maxDialAttempts', 'Support_VQ').inputValue()).toBe('5');
-    await page.locator('tr[data-row="Support_VQ"]').getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved Support_VQ.');
-    await expect.poll(async () => (await api.get(`${ROWS}/Support_VQ`)).body.maxDialAttempts).toBe(5);
-    expect((await api.get(`${ROWS}/Support_VQ`)).body.slotDurationMinutes).toBe(30);
-    await page.screenshot({ path: `${artifacts}/callback-settings-2-saved.png` });
+    await page.getByRole('heading', { name: 'Sales_VQ' }).waitFor();
+    await expect.poll(() => field('Skill Expression').inputValue()).toBe('Sales>=3');
+    expect(await field('Max Dial Attempts').inputValue()).toBe('5');
+  });
 
-    page.once('dialog', (dialog) => void dialog.accept());
-    await page.locator('tr[data-row="Support_VQ"]').getByRole('button', { name: 'Delete' }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('Deleted Support_VQ.');
+  it('holds a tab change while changes are unsaved, in its own dialog', async () => {
+    await expect.poll(() => field('Callback Application').inputValue()).toBe('sales-callback');
+    await field('Slot Capacity').fill('9');
+    await page.getByRole('link', { name: 'Business hours' }).click();
+    const dialog = page.getByTestId('unsaved-changes-dialog');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Stay' }).click();
+    expect(await field('Slot Capacity').inputValue()).toBe('9');
+    expect(page.url()).toMatch(/#\/callback-settings$/);
+
+    await page.getByRole('link', { name: 'Business hours' }).click();
+    await dialog.getByRole('button', { name: 'Discard changes' }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/business-hours$/);
+    await page.getByRole('heading', { name: 'Business hours' }).waitFor();
+    expect((await row('Sales_VQ')).slotCapacity).toBe(5);
+  });
+
+  it('creates a queue with a rule, unassigns the rule, and deletes the queue through the dialog', async () => {
+    await page.getByRole('link', { name: 'Callback settings' }).click();
+    await page.getByRole('button', { name: 'New queue' }).click();
+    await field('Virtual Queue').fill('Support_VQ');
+    await field('Callback Application').selectOption('sales-callback');
+    await field('Business Hours').selectOption('Sales_Hours');
+    await field('Skill Expression').fill('Support>=3');
+    await field('Routing Point').fill('Support_CB_OUT');
+    await field('Capacity Rule').selectOption('March');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(saveState).toBe('Saved Support_VQ.');
+    expect(await row('Support_VQ')).toMatchObject({ capacityRule: 'March', slotDurationMinutes: 15 });
+    expect(
+      await queueList()
+        .getByRole('button', { name: /^Support_VQ/ })
+        .getAttribute('aria-current'),
+    ).toBe('true');
+
+    await field('Capacity Rule').selectOption('');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(async () => (await row('Support_VQ')).capacityRule ?? null).toBeNull();
+
+    await page.getByRole('button', { name: 'Delete queue' }).click();
+    const dialog = page.getByTestId('delete-queue-dialog');
+    await dialog.getByRole('heading', { name: 'Delete the queue Support_VQ?' }).waitFor();
+    await dialog.getByRole('button', { name: 'Delete queue' }).click();
+    await expect
+      .poll(() =>
+        queueList()
+          .getByRole('button', { name: /^Support_VQ/ })
+          .count(),
+      )
+      .toBe(0);
     expect((await api.get(`${ROWS}/Support_VQ`)).status).toBe(404);
-  }, 240_000);
+    await page.screenshot({ path: `${artifacts}/settings-form-2-after-delete.png` });
+  });
 });

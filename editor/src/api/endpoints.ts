@@ -142,6 +142,25 @@ export const callbackSettingsApi = {
   remove: (virtualQueue: string) => api.delete(settingsRow(virtualQueue)),
 };
 
+export type RuleKind = 'capacity' | 'numberValidation' | 'regionAffinity';
+const rulePaths: Record<RuleKind, string> = {
+  capacity: '/api/v1/capacity-rules',
+  numberValidation: '/api/v1/number-validation-rules',
+  regionAffinity: '/api/v1/region-affinity-rules',
+};
+
+/** The rules a queue may be assigned, by name (the Callback UI edits them; the settings form picks). */
+export const queueRulesApi = {
+  names: async (kind: RuleKind) =>
+    (await api.get<{ items: { rule: { name: string } }[] }>(rulePaths[kind])).items.map((i) => i.rule.name),
+  /** null unassigns; a field left out keeps its rule. */
+  assign: (virtualQueue: string, change: Record<string, string | null>) =>
+    api.put<Record<string, string | null>>(
+      `/api/v1/queues/${encodeURIComponent(virtualQueue)}/rules`,
+      change,
+    ),
+};
+
 const user = (name: string) => `/api/v1/users/${encodeURIComponent(name)}`;
 const group = (name: string) => `/api/v1/access-groups/${encodeURIComponent(name)}`;
 

@@ -1,138 +1,177 @@
 import './callback-settings.css';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CallbackSettings } from '../../../schemas/callback-settings.generated.ts';
-import { applicationsApi, businessHoursApi, callbackSettingsApi } from '../api/endpoints.ts';
+import { callbackSettingsApi } from '../api/endpoints.ts';
 import { ApiProblem, describeError } from '../api/http.ts';
-import type { ReferenceOptions } from './settings-cell.tsx';
-import { SETTINGS_COLUMNS } from './settings-columns.ts';
-import { SettingsRow } from './settings-row.tsx';
+import { ConfirmDialog } from '../shell/confirm-dialog.tsx';
+import { QueueList } from './queue-list.tsx';
+import { SettingsForm } from './settings-form.tsx';
+import { loadReferences, NO_REFERENCES, type ReferenceOptions } from './settings-references.ts';
+import { useLeaveGuard } from './use-leave-guard.ts';
 
-interface Entry {
-  /** Stable while the row is edited, also across the first save of a new row. */
-  localId: number;
-  saved: CallbackSettings | null;
-}
-
+type Selection = { kind: 'none' } | { kind: 'new' } | { kind: 'saved'; virtualQueue: string };
 type Load = 'loading' | 'ready' | 'missing' | { error: string };
 
-let nextLocalId = 1;
-const entry = (saved: CallbackSettings | null): Entry => ({ localId: nextLocalId++, saved });
+const byName = (a: CallbackSettings, b: CallbackSettings) => a.virtualQueue.localeCompare(b.virtualQueue);
+const first = (rows: readonly CallbackSettings[]): Selection =>
+  rows[0] ? { kind: 'saved', virtualQueue: rows[0].virtualQueue } : { kind: 'none' };
 
-async function loadReferences(): Promise<ReferenceOptions> {
-  const [applications, hours] = await Promise.all([
-    applicationsApi.list('', 1, 250),
-    businessHoursApi.list(),
-  ]);
-  return {
-    applications: applications.items
-      .filter((a) => a.type === 'Callback' && a.latestVersion !== null)
-      .map((a) => ({ id: a.id, name: a.name })),
-    businessHours: hours.items.map((h) => h.name).sort(),
-  };
-}
-
-/** The CALLBACK_SETTINGS data table: one row per callback virtual queue, edited in place. */
+/**
+ * The CALLBACK_SETTINGS data table as an administrator reads it: the callback virtual queues on
+ * the left, the selected queue's settings as a grouped form on the right.
+ */
 export default function CallbackSettingsScreen() {
-  const [entries, setEntries] = useState<Entry[]>([]);
-  const [references, setReferences] = useState<ReferenceOptions>({ applications: [], businessHours: [] });
+  const { t } = useTranslation('callbackSettings');
+  const [rows, setRows] = useState<CallbackSettings[]>([]);
+  const [references, setReferences] = useState<ReferenceOptions>(NO_REFERENCES);
   const [load, setLoad] = useState<Load>('loading');
-  const [status, setStatus] = useState<string | null>(null);
+  const [selection, setSelection] = useState<Selection>({ kind: 'none' });
+  const [dirty, setDirty] = useState(false);
+  const dirtyNow = useRef(false);
+  const [leaving, setLeaving] = useState<{ leave: () => void } | null>(null);
+  const [deleting, setDeleting] = useState<{ busy: boolean; error: string | null } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  /** Bumped to drop a discarded draft: the form remounts from the saved row. */
+  const [generation, setGeneration] = useState(0);
 
-  const reload = useCallback(async () => {
-    try {
-      const [rows, refs] = await Promise.all([callbackSettingsApi.list(), loadReferences()]);
-      setEntries(rows.items.sort((a, b) => a.virtualQueue.localeCompare(b.virtualQueue)).map(entry));
-      setReferences(refs);
-      setLoad('ready');
-    } catch (e) {
-      setLoad(e instanceof ApiProblem && e.status === 404 ? 'missing' : { error: describeError(e) });
-    }
-  }, []);
   useEffect(() => {
-    void reload();
-  }, [reload]);
-
-  const onSaved = useCallback((localId: number, row: CallbackSettings) => {
-    setEntries((list) => list.map((e) => (e.localId === localId ? { ...e, saved: row } : e)));
-    setStatus(`Saved ${row.virtualQueue}.`);
+    let live = true;
+    Promise.all([callbackSettingsApi.list(), loadReferences()]).then(
+      ([list, refs]) => {
+        if (!live) return;
+        const sorted = [...list.items].sort(byName);
+        setRows(sorted);
+        setReferences(refs);
+        setSelection(first(sorted));
+        setLoad('ready');
+      },
+      (e) =>
+        live &&
+        setLoad(e instanceof ApiProblem && e.status === 404 ? 'missing' : { error: describeError(e) }),
+    );
+    return () => {
+      live = false;
+    };
   }, []);
-  const drop = useCallback(
-    (localId: number) => setEntries((list) => list.filter((e) => e.localId !== localId)),
-    [],
+
+  const onDirtyChange = useCallback((value: boolean) => {
+    dirtyNow.current = value;
+    setDirty(value);
+  }, []);
+  const ask = useCallback((leave: () => void) => setLeaving({ leave }), []);
+  /** Runs `action` now, or after the user agrees to drop the open queue's unsaved changes. */
+  const guarded = useCallback((action: () => void) => (dirtyNow.current ? ask(action) : action()), [ask]);
+  useLeaveGuard(dirty, ask);
+
+  const open = (next: Selection) => {
+    onDirtyChange(false);
+    setNotice(null);
+    setSelection(next);
+  };
+  const onSaved = useCallback(
+    (row: CallbackSettings) => {
+      setRows((list) => [...list.filter((r) => r.virtualQueue !== row.virtualQueue), row].sort(byName));
+      setSelection({ kind: 'saved', virtualQueue: row.virtualQueue });
+      setNotice(t('savedQueue', { queue: row.virtualQueue }));
+    },
+    [t],
   );
+
+  const selected =
+    selection.kind === 'saved' ? rows.find((r) => r.virtualQueue === selection.virtualQueue) : undefined;
+  const remove = async (virtualQueue: string) => {
+    setDeleting({ busy: true, error: null });
+    try {
+      await callbackSettingsApi.remove(virtualQueue);
+      const rest = rows.filter((r) => r.virtualQueue !== virtualQueue);
+      setRows(rest);
+      setDeleting(null);
+      open(first(rest));
+      setNotice(t('deletedQueue', { queue: virtualQueue }));
+    } catch (error) {
+      setDeleting({ busy: false, error: describeError(error) });
+    }
+  };
 
   return (
     <div className="callback-settings-screen">
-      <div className="settings-head">
-        <h1>Callback settings</h1>
-        <span className="muted">CALLBACK_SETTINGS: one row per callback virtual queue.</span>
-        <span className="spacer" />
-        {status && (
-          <span role="status" className="ok">
-            {status}
-          </span>
+      <QueueList
+        queues={rows}
+        selected={selected?.virtualQueue ?? null}
+        creating={selection.kind === 'new'}
+        dirty={dirty}
+        disabled={load !== 'ready'}
+        onSelect={(virtualQueue) =>
+          virtualQueue !== selected?.virtualQueue && guarded(() => open({ kind: 'saved', virtualQueue }))
+        }
+        onNew={() => selection.kind !== 'new' && guarded(() => open({ kind: 'new' }))}
+      />
+      <main className="settings-detail">
+        {load === 'loading' && <p className="muted empty-state">{t('loading')}</p>}
+        {load === 'missing' && (
+          <p className="error empty-state" role="alert">
+            {t('missingTable')}
+          </p>
         )}
-        <button
-          type="button"
-          className="primary"
-          disabled={load !== 'ready'}
-          onClick={() => setEntries((list) => [...list, entry(null)])}
+        {typeof load === 'object' && (
+          <p className="error empty-state" role="alert">
+            {load.error}
+          </p>
+        )}
+        {load === 'ready' && selection.kind === 'none' && (
+          <p className="muted empty-state" role="status">
+            {notice ? `${notice} ` : ''}
+            {rows.length ? t('pickQueue') : t('noQueues')}
+          </p>
+        )}
+        {load === 'ready' && (selection.kind === 'new' || selected) && (
+          <SettingsForm
+            key={`${selected?.virtualQueue ?? 'new'}-${generation}`}
+            saved={selected ?? null}
+            references={references}
+            notice={notice}
+            onSaved={onSaved}
+            onDirtyChange={onDirtyChange}
+            onDelete={() =>
+              selected ? setDeleting({ busy: false, error: null }) : guarded(() => open(first(rows)))
+            }
+          />
+        )}
+      </main>
+      {leaving && (
+        <ConfirmDialog
+          title={t('leave.title')}
+          confirmLabel={t('leave.confirm')}
+          cancelLabel={t('leave.cancel')}
+          danger
+          testId="unsaved-changes-dialog"
+          onCancel={() => setLeaving(null)}
+          onConfirm={() => {
+            const { leave } = leaving;
+            setLeaving(null);
+            onDirtyChange(false);
+            setGeneration((n) => n + 1);
+            leave();
+          }}
         >
-          Add row
-        </button>
-      </div>
-      {load === 'loading' && <p className="muted">Loading…</p>}
-      {load === 'missing' && (
-        <p className="error" role="alert">
-          This runtime has no CALLBACK_SETTINGS table yet.
-        </p>
+          <p>{t('leave.body', { queue: selected?.virtualQueue ?? t('newQueue') })}</p>
+        </ConfirmDialog>
       )}
-      {typeof load === 'object' && (
-        <p className="error" role="alert">
-          {load.error}
-        </p>
-      )}
-      {load === 'ready' && (
-        <div className="settings-table-scroll">
-          <table className="settings-table">
-            <thead>
-              <tr>
-                {SETTINGS_COLUMNS.slice(0, 1).map((c) => (
-                  <th key={c.field} scope="col" title={c.description}>
-                    {c.field}
-                  </th>
-                ))}
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-                {SETTINGS_COLUMNS.slice(1).map((c) => (
-                  <th key={c.field} scope="col" title={c.description}>
-                    {c.field}
-                    {c.required && <span aria-hidden="true"> *</span>}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <SettingsRow
-                  key={e.localId}
-                  saved={e.saved}
-                  references={references}
-                  onSaved={(row) => onSaved(e.localId, row)}
-                  onDeleted={(virtualQueue) => {
-                    drop(e.localId);
-                    setStatus(`Deleted ${virtualQueue}.`);
-                  }}
-                  onDiscard={() => drop(e.localId)}
-                />
-              ))}
-            </tbody>
-          </table>
-          {entries.length === 0 && (
-            <p className="muted empty">No rows yet. Add one per callback virtual queue.</p>
-          )}
-        </div>
+      {deleting && selected && (
+        <ConfirmDialog
+          title={t('remove.title', { queue: selected.virtualQueue })}
+          confirmLabel={t('remove.confirm')}
+          cancelLabel={t('remove.cancel')}
+          danger
+          busy={deleting.busy}
+          error={deleting.error}
+          testId="delete-queue-dialog"
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => void remove(selected.virtualQueue)}
+        >
+          <p>{t('remove.body')}</p>
+        </ConfirmDialog>
       )}
     </div>
   );

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../api/types.ts';
 import { languages } from '../i18n/index.ts';
-import { navigate, useHash } from './route.ts';
+import { useHash } from './route.ts';
 import { changeLanguage, logout } from './session.ts';
 import { visibleTabs } from './tabs.ts';
 
@@ -10,9 +10,10 @@ export function TopBar({ user }: { user: SessionUser }) {
   const hash = useHash().replace(/^#/, '');
   return (
     <header className="top-bar">
-      <button type="button" className="brand" onClick={() => navigate('/')}>
+      {/* A link like the tabs, so a screen guarding unsaved changes sees leaving by it too. */}
+      <a className="brand" href="#/">
         {t('brand')}
-      </button>
+      </a>
       <nav aria-label={t('navigation')}>
         {visibleTabs(user.roles).map((tab) => (
           <a
