@@ -157,7 +157,11 @@ const runs = Number(process.env.RINGBACK_PROPERTY_RUNS ?? 4);
 const seed = Number(process.env.RINGBACK_PROPERTY_SEED ?? 8_2026);
 
 describe('dispatch on virtual time (property)', () => {
-  it('never leaves a due callback QUEUED beside a Ready matching agent after a dispatch pass', async () => {
-    await fc.assert(fc.asyncProperty(scenario, play), { seed, numRuns: runs, endOnFailure: true });
-  }, 120_000 + runs * 30_000);
+  it(
+    'never leaves a due callback QUEUED beside a Ready matching agent after a dispatch pass',
+    async () => {
+      await fc.assert(fc.asyncProperty(scenario, play), { seed, numRuns: runs, endOnFailure: true });
+    },
+    120_000 + runs * 30_000,
+  );
 });
