@@ -179,4 +179,31 @@ describe('callback settings', () => {
     expect((await api.get(`${ROWS}/Support_VQ`)).status).toBe(404);
     await page.screenshot({ path: `${artifacts}/settings-form-2-after-delete.png` });
   });
+
+  it('shows a business user the settings read only, with no control that would be refused', async () => {
+    const created = await api.post('/api/v1/users', {
+      username: 'bea',
+      password: 'bea-password-1',
+      roles: ['businessUser'],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const other = await context.newPage();
+    other.setDefaultTimeout(60_000);
+    await other.goto(runtime.baseUrl);
+    await other.getByLabel('Username').fill('bea');
+    await other.getByLabel('Password').fill('bea-password-1');
+    await other.getByRole('button', { name: 'Sign in' }).click();
+    await other.getByRole('link', { name: 'Callback settings' }).click();
+    const skill = other.getByLabel('Skill Expression', { exact: true });
+    const stored = (await row('Sales_VQ')).skillExpression;
+    await expect.poll(() => skill.inputValue()).toBe(stored);
+    await expect.poll(() => skill.isDisabled()).toBe(true);
+    await expect.poll(() => other.getByLabel('Max Dial Attempts', { exact: true }).isDisabled()).toBe(true);
+    await expect.poll(() => other.locator('.save-state').textContent()).toMatch(/Read only/);
+    for (const control of ['Save', 'New queue', 'Delete queue', 'Revert'])
+      expect(await other.getByRole('button', { name: control, exact: true }).count()).toBe(0);
+    await other.screenshot({ path: `${artifacts}/settings-form-4-read-only.png` });
+    await context.close();
+  });
 });

@@ -5,10 +5,19 @@ import type { CallbackSettings } from '../../../schemas/callback-settings.genera
 import { callbackSettingsApi } from '../api/endpoints.ts';
 import { ApiProblem, describeError } from '../api/http.ts';
 import { ConfirmDialog } from '../shell/confirm-dialog.tsx';
+import { useSession } from '../shell/session.ts';
 import { QueueList } from './queue-list.tsx';
 import { SettingsForm } from './settings-form.tsx';
 import { loadReferences, NO_REFERENCES, type ReferenceOptions } from './settings-references.ts';
 import { useLeaveGuard } from './use-leave-guard.ts';
+
+/** Who may change CALLBACK_SETTINGS rows (the runtime's callbackProvisioners); the others read. */
+const settingsEditors: readonly string[] = [
+  'administrator',
+  'developer',
+  'callbackAdministrator',
+  'callbackDeveloper',
+];
 
 type Selection = { kind: 'none' } | { kind: 'new' } | { kind: 'saved'; virtualQueue: string };
 type Load = 'loading' | 'ready' | 'missing' | { error: string };
@@ -23,6 +32,8 @@ const first = (rows: readonly CallbackSettings[]): Selection =>
  */
 export default function CallbackSettingsScreen() {
   const { t } = useTranslation('callbackSettings');
+  const user = useSession((s) => s.user);
+  const canEdit = !!user && user.roles.some((role) => settingsEditors.includes(role));
   const [rows, setRows] = useState<CallbackSettings[]>([]);
   const [references, setReferences] = useState<ReferenceOptions>(NO_REFERENCES);
   const [load, setLoad] = useState<Load>('loading');
@@ -105,7 +116,7 @@ export default function CallbackSettingsScreen() {
         onSelect={(virtualQueue) =>
           virtualQueue !== selected?.virtualQueue && guarded(() => open({ kind: 'saved', virtualQueue }))
         }
-        onNew={() => selection.kind !== 'new' && guarded(() => open({ kind: 'new' }))}
+        onNew={canEdit ? () => selection.kind !== 'new' && guarded(() => open({ kind: 'new' })) : undefined}
       />
       <main className="settings-detail">
         {load === 'loading' && <p className="muted empty-state">{t('loading')}</p>}
@@ -131,6 +142,7 @@ export default function CallbackSettingsScreen() {
             saved={selected ?? null}
             references={references}
             notice={notice}
+            readOnly={!canEdit}
             onSaved={onSaved}
             onDirtyChange={onDirtyChange}
             onDelete={() =>

@@ -12,7 +12,8 @@ interface QueueListProps {
   dirty: boolean;
   disabled: boolean;
   onSelect: (virtualQueue: string) => void;
-  onNew: () => void;
+  /** Absent for a user who may not create queues. */
+  onNew?: (() => void) | undefined;
 }
 
 /** The callback virtual queues (CALLBACK_SETTINGS rows), searchable by name, application or hours. */
@@ -28,9 +29,11 @@ export function QueueList({ queues, selected, creating, dirty, disabled, onSelec
     <aside className="queue-list" aria-label={t('queues')}>
       <div className="queue-list-head">
         <h1>{t('title')}</h1>
-        <button type="button" className="primary" disabled={disabled} onClick={onNew}>
-          {t('newQueue')}
-        </button>
+        {onNew && (
+          <button type="button" className="primary" disabled={disabled} onClick={onNew}>
+            {t('newQueue')}
+          </button>
+        )}
       </div>
       <p className="muted intro">{t('intro')}</p>
       <input

@@ -34,15 +34,25 @@ interface FormProps {
   onDirtyChange: (dirty: boolean) => void;
   /** What the screen last did (e.g. "Saved Sales_VQ."), shown while nothing is changed. */
   notice: string | null;
+  /** The user may read the settings but not change them (the runtime would answer 403). */
+  readOnly?: boolean;
 }
 
 /** One queue's settings as a form: its groups, a sticky footer with Save, the problems beside their fields. */
-export function SettingsForm({ saved, references, onSaved, onDelete, onDirtyChange, notice }: FormProps) {
+export function SettingsForm({
+  saved,
+  references,
+  onSaved,
+  onDelete,
+  onDirtyChange,
+  notice,
+  readOnly = false,
+}: FormProps) {
   const { t } = useTranslation('callbackSettings');
   const [draft, setDraft] = useState<Partial<CallbackSettings>>(() => saved ?? newSettingsRow());
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
-  const body = useRef<HTMLDivElement>(null);
+  const body = useRef<HTMLFieldSetElement>(null);
   const dirty = saved === null || JSON.stringify(rowForSaving(draft)) !== JSON.stringify(rowForSaving(saved));
 
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
@@ -117,7 +127,8 @@ export function SettingsForm({ saved, references, onSaved, onDelete, onDirtyChan
           ))}
         </nav>
       </header>
-      <div className="settings-form-body" ref={body}>
+      {/* A disabled fieldset disables every control inside it: reading needs no other change. */}
+      <fieldset className="settings-form-body" ref={body} disabled={readOnly}>
         {SETTINGS_GROUPS.map((group) => (
           <fieldset key={group.id} id={`group-${group.id}`} className="settings-group">
             <legend>{t(`groups.${group.id}.title`)}</legend>
@@ -140,10 +151,12 @@ export function SettingsForm({ saved, references, onSaved, onDelete, onDirtyChan
             </div>
           </fieldset>
         ))}
-      </div>
+      </fieldset>
       <footer className="settings-form-footer">
         <div className="save-state" role="status">
-          {problemCount > 0 ? (
+          {readOnly ? (
+            <span className="muted">{t('readOnly')}</span>
+          ) : problemCount > 0 ? (
             <span className="error">{t('problemCount', { count: problemCount })}</span>
           ) : dirty ? (
             <span className="unsaved">{t('unsaved')}</span>
@@ -156,10 +169,12 @@ export function SettingsForm({ saved, references, onSaved, onDelete, onDirtyChan
             </span>
           ))}
         </div>
-        <button type="button" className="danger" disabled={busy} onClick={onDelete}>
-          {saved ? t('delete') : t('discard')}
-        </button>
-        {saved && (
+        {!readOnly && (
+          <button type="button" className="danger" disabled={busy} onClick={onDelete}>
+            {saved ? t('delete') : t('discard')}
+          </button>
+        )}
+        {saved && !readOnly && (
           <button
             type="button"
             disabled={!dirty || busy}
@@ -171,9 +186,11 @@ export function SettingsForm({ saved, references, onSaved, onDelete, onDirtyChan
             {t('revert')}
           </button>
         )}
-        <button type="submit" className="primary" disabled={busy || (!dirty && !hasErrors(errors))}>
-          {busy ? t('saving') : t('save')}
-        </button>
+        {!readOnly && (
+          <button type="submit" className="primary" disabled={busy || (!dirty && !hasErrors(errors))}>
+            {busy ? t('saving') : t('save')}
+          </button>
+        )}
       </footer>
     </form>
   );
