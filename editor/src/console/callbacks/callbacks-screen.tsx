@@ -1,7 +1,7 @@
 /** The Callback tab: every callback in a date range, filtered as you type, with the actions a role allows. */
 import '../console.css';
 import { stringify } from 'csv-stringify/browser/esm/sync';
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/http.ts';
 import { usePreferences } from '../../shell/preferences.ts';
@@ -16,7 +16,7 @@ import {
   saveFile,
 } from '../shared/api.ts';
 import { ErrorBanner } from '../shared/modal.tsx';
-import { serverNow, syncServerClock } from '../shared/server-clock.ts';
+import { serverClockKnown, serverNow, syncServerClock } from '../shared/server-clock.ts';
 import { useLoader } from '../shared/use-loader.ts';
 import { BulkCancelDialog, type BulkCancelPlan } from './bulk-cancel-dialog.tsx';
 import {
@@ -24,6 +24,7 @@ import {
   filterRecords,
   type ListFilter,
   presetIds,
+  type Range,
   rangeOf,
   searchColumns,
 } from './callback-list.ts';
@@ -43,7 +44,9 @@ export default function CallbacksScreen() {
   const canManage = !!user && user.roles.some((r) => managerRoles.includes(r));
   const [selection, setSelection] = useState('today');
   const [nowMs, setNowMs] = useState(serverNow());
-  const [clockReady, setClockReady] = useState(false);
+  // A clock read on an earlier visit lets the first page load at once; the fresh read follows.
+  const [clockReady, setClockReady] = useState(serverClockKnown());
+  const [clockReads, setClockReads] = useState(0);
   const [filter, setFilter] = useState<ListFilter>({
     search: '',
     column: 'all',
@@ -61,14 +64,17 @@ export default function CallbacksScreen() {
     void syncServerClock().then((now) => {
       setNowMs(now);
       setClockReady(true);
+      setClockReads((n) => n + 1);
     });
   }, []);
-  // The range moves only when the user picks one or the clock is first read, not on every clock read.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: nowMs is read, clockReady says when.
-  const range = useMemo(
+  // The range moves only when the user picks one or the clock is read on opening, not on every
+  // clock read; a read that lands on the same range keeps it, so the list is not loaded twice.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: nowMs is read, clockReads says when.
+  const picked = useMemo(
     () => rangeOf(selection, nowMs, prefs.utc, prefs.customRanges),
-    [selection, clockReady, prefs.utc, prefs.customRanges],
+    [selection, clockReads, prefs.utc, prefs.customRanges],
   );
+  const range = useSameRange(picked);
   const list = useCallbacks(clockReady ? range : null);
   // Queue names load once the first page is in, so they never delay the first rows.
   const firstPageIn = list.rows.length > 0 || !list.loading;
@@ -326,4 +332,11 @@ export default function CallbacksScreen() {
       )}
     </div>
   );
+}
+
+/** The same object while the range's bounds are the same, so what depends on it does not rerun. */
+function useSameRange(range: Range): Range {
+  const kept = useRef(range);
+  if (kept.current.from !== range.from || kept.current.to !== range.to) kept.current = range;
+  return kept.current;
 }

@@ -5,8 +5,15 @@
 import { api } from '../../api/http.ts';
 
 let offsetMs = 0;
+let synced = false;
+
+/** The clock was read once already: screens may start from it while they read it again. */
+export function serverClockKnown(): boolean {
+  return synced;
+}
 
 export async function syncServerClock(): Promise<number> {
+  synced = true;
   try {
     const { now } = await api.get<{ now: string }>('/api/v1/sim/clock');
     offsetMs = Date.parse(now) - Date.now();
