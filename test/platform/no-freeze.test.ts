@@ -2,19 +2,20 @@
  * No input freezes a process: while hostile work runs on a real `ringback serve` process (a
  * blocked-number pattern that backtracks polynomially, expressions that build huge texts),
  * `/healthz` keeps answering over real HTTP. Before the fixes one booking or one call held the
- * event loop for 20 s to hours. The target is 100 ms, and a quiet machine meets it; but on a
- * loaded 2-core machine (load average 20+) even an idle process, and on PGlite (the database runs
- * on the process's own thread) every statement, stalls answers by a few hundred ms. So the test
- * asserts what tells a freeze from load — no answer slower than a second, in one of up to three
- * rounds — and prints every round's median and slowest answer, the figures for the note.
+ * event loop for 20 s to hours. On PostgreSQL the target holds as stated: no answer slower than
+ * 100 ms, in one of up to five rounds (a loaded 2-core machine stalls even an idle process now and
+ * then). On PGlite the database runs on the process's own thread, so every statement of the
+ * bookings delays answers by itself; there the test tells a freeze from that — no answer slower
+ * than a second. Every round's median and slowest answer are printed, the figures for the note.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Application } from '../../schemas/application.generated.ts';
 import { ApiClient } from '../support/client.ts';
-import { freshDatabaseUrl } from '../support/database.ts';
+import { freshDatabaseUrl, testDatabaseKind } from '../support/database.ts';
 import { type SpawnedRuntime, spawnRuntime } from '../support/spawn-runtime.ts';
 
-const HEALTHZ_WORST_MS = 1000;
+const HEALTHZ_WORST_MS = testDatabaseKind === 'postgres' ? 100 : 1000;
+const ROUNDS = 5;
 const apiKey = 'rbk_demo_key_for_tests_000000';
 let database: Awaited<ReturnType<typeof freshDatabaseUrl>>;
 let node: SpawnedRuntime;
@@ -71,7 +72,7 @@ async function healthzWhile(work: () => Promise<void>): Promise<{ median: number
 async function holdsWithin(name: string, work: () => Promise<void>): Promise<void> {
   const rounds: { median: number; worst: number }[] = [];
   const holds = (r: { median: number; worst: number }) => r.worst < HEALTHZ_WORST_MS;
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < ROUNDS; round++) {
     const result = await healthzWhile(work);
     rounds.push(result);
     if (holds(result)) break;
