@@ -1,5 +1,6 @@
 /**
- * Profiles opening the generated 1,000-block application: `npx tsx bench/editor-profile.ts`.
+ * Profiles opening the generated 1,000-block application: `npx tsx bench/editor-profile.ts`;
+ * with `drag`, a block dragged; with `view`, the whole flow fitted, wheel-zoomed and panned.
  * Prints the functions with the most self time (build with `--minify false` for readable names).
  */
 import { chromium } from 'playwright-core';
@@ -7,6 +8,7 @@ import { ApiClient } from '../test/support/client.ts';
 import { startRuntime } from '../test/support/start-runtime.ts';
 import { CHROMIUM_ARGS, dragBlock } from './editor-browser.ts';
 import { generatedApplication } from './editor-flow.ts';
+import { fitWholeFlow, zoomAndPan } from './editor-view.ts';
 
 interface ProfileNode {
   id: number;
@@ -42,6 +44,11 @@ try {
   if (phase === 'drag') {
     await cdp.send('Profiler.start');
     console.log(await dragBlock(page, 'b3'));
+  }
+  if (phase === 'view') {
+    console.log('fitted at zoom', await fitWholeFlow(page));
+    await cdp.send('Profiler.start');
+    console.log(await zoomAndPan(page));
   }
   const { profile } = await cdp.send('Profiler.stop');
   const byId = new Map((profile.nodes as ProfileNode[]).map((n) => [n.id, n]));
