@@ -56,7 +56,8 @@ export function Canvas() {
   const shownNodes = useMemo(() => (lowDetail ? nodes.map(hidden) : nodes), [lowDetail, nodes]);
   const scene = useLightScene(lowDetail);
 
-  // A click on the light drawing lands on the pane or a lane: it selects the block drawn there.
+  // A click on the light drawing lands on the pane (lanes let the pointer through): it selects
+  // the block drawn there.
   const selectAt = useCallback(
     (event: MouseEvent) => {
       if (!scene) return;
@@ -78,12 +79,6 @@ export function Canvas() {
     (event: MouseEvent) => {
       setMenu(null);
       selectAt(event);
-    },
-    [selectAt],
-  );
-  const onNodeClick = useCallback(
-    (event: MouseEvent, node: Node) => {
-      if (node.type === 'lane') selectAt(event);
     },
     [selectAt],
   );
@@ -147,7 +142,6 @@ export function Canvas() {
         onNodeDragStop={(_, __, dragged) => designer.onNodeDragStop(dragged)}
         onMoveEnd={onMoveEnd}
         onNodeContextMenu={onNodeContextMenu}
-        onNodeClick={onNodeClick}
         onPaneClick={onPaneClick}
         defaultViewport={initialViewport()}
         minZoom={0.05}
