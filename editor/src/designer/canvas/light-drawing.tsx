@@ -78,26 +78,39 @@ export function LightDrawing({ scene }: { scene: LightScene }) {
       if (canvas.dataset.blocks !== String(drawn)) canvas.dataset.blocks = String(drawn);
     };
 
+    // Where the pointer rests over the pane, in its pixels: a wheel zoom moves the blocks under it.
+    let pointer: { x: number; y: number } | null = null;
+    const blockUnderPointer = () => {
+      if (!pointer) return null;
+      const [x, y, zoom] = flowStore.getState().transform;
+      return blockAtPoint(scene, { x: (pointer.x - x) / zoom, y: (pointer.y - y) / zoom })?.id ?? null;
+    };
     const hover = (id: string | null) => {
-      if (id === hovered) return;
+      if (id === hovered) return false;
       hovered = id;
       wrapper.toggleAttribute('data-light-hover', !!id);
-      paint();
+      return true;
     };
     const onPointerMove = (event: PointerEvent) => {
       // Panning moves the pointer too; a panel (minimap, zoom buttons) covers the flow.
-      if (event.buttons) return;
-      if (event.target instanceof Element && event.target.closest('.react-flow__panel')) return hover(null);
-      const [x, y, zoom] = flowStore.getState().transform;
-      const box = wrapper.getBoundingClientRect();
-      const point = { x: (event.clientX - box.left - x) / zoom, y: (event.clientY - box.top - y) / zoom };
-      hover(blockAtPoint(scene, point)?.id ?? null);
+      const overPanel = event.target instanceof Element && event.target.closest('.react-flow__panel');
+      if (event.buttons || overPanel) pointer = null;
+      else {
+        const box = wrapper.getBoundingClientRect();
+        pointer = { x: event.clientX - box.left, y: event.clientY - box.top };
+      }
+      if (hover(blockUnderPointer())) paint();
     };
-    const onPointerLeave = () => hover(null);
+    const onPointerLeave = () => {
+      pointer = null;
+      if (hover(null)) paint();
+    };
 
     paint();
     const offFlow = flowStore.subscribe((s, old) => {
-      if (s.transform !== old.transform || s.width !== old.width || s.height !== old.height) paint();
+      if (s.transform === old.transform && s.width === old.width && s.height === old.height) return;
+      hover(blockUnderPointer());
+      paint();
     });
     const offDesigner = useDesigner.subscribe((s, old) => {
       if (
