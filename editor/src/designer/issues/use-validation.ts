@@ -1,24 +1,10 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Application } from '../../../../schemas/application.generated.ts';
-import {
-  type BlockCatalog,
-  type TenantContext,
-  validateApplication,
-} from '../../../../schemas/flow/validate.ts';
 import { validationContextApi } from '../../api/endpoints.ts';
-import type { RunnableBlockDefinition } from '../../api/types.ts';
+import type { ValidationIssue } from '../../api/types.ts';
 import { designer, useDesigner } from '../store/designer-store.ts';
 import { cancelIdle, whenIdle } from '../store/when-idle.ts';
-
-/** The block catalog the shared validator needs, from GET /api/v1/blocks (which says what is runnable). */
-export function catalogOf(definitions: Record<string, RunnableBlockDefinition>): BlockCatalog {
-  return {
-    find(type) {
-      const definition = definitions[type];
-      return definition && { definition, runnable: definition.runnable };
-    },
-  };
-}
+import type { FlowCheck } from './check-flow.ts';
 
 /** Two documents that differ at most in their layout (positions, viewport), which validation ignores. */
 export function sameButLayout(a: Application, b: Application): boolean {
@@ -30,37 +16,81 @@ export function sameButLayout(a: Application, b: Application): boolean {
 }
 
 /**
+ * Checks flows in a worker, one at a time: the newest request wins, and an answer to an older one
+ * is dropped. Where workers are missing or fail (unit tests), checks run in the page when it is idle.
+ */
+function flowChecker() {
+  let worker: Worker | null = null;
+  try {
+    worker = new Worker(new URL('./validation-worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    worker = null;
+  }
+  let latest = 0;
+  let idle = 0;
+  let pending: { check: FlowCheck; done: (issues: ValidationIssue[]) => void } | null = null;
+  const inPage = (id: number, check: FlowCheck, done: (issues: ValidationIssue[]) => void) => {
+    cancelIdle(idle);
+    idle = whenIdle(() => {
+      void import('./check-flow.ts').then(({ checkFlow }) => {
+        if (id === latest) done(checkFlow(check));
+      });
+    });
+  };
+  if (worker) {
+    worker.onmessage = ({ data }: MessageEvent<{ id: number; issues?: ValidationIssue[] }>) => {
+      if (data.id === latest && data.issues) pending?.done(data.issues);
+    };
+    worker.onerror = () => {
+      worker?.terminate();
+      worker = null;
+      if (pending) inPage(latest, pending.check, pending.done);
+    };
+  }
+  return {
+    check(check: FlowCheck, done: (issues: ValidationIssue[]) => void): void {
+      const id = ++latest;
+      pending = { check, done };
+      if (worker) worker.postMessage({ id, check });
+      else inPage(id, check, done);
+    },
+    stop(): void {
+      latest++;
+      cancelIdle(idle);
+      worker?.terminate();
+    },
+  };
+}
+
+/**
  * Re-checks the flow shortly after each edit with the same validator the runtime runs before it
  * publishes, so the Issues panel and the server agree. Results live beside the nodes, not in them.
  */
 export function useLiveValidation(): void {
   const doc = useDesigner((s) => s.history.present);
   const definitions = useDesigner((s) => s.definitions);
-  const catalog = useMemo(() => catalogOf(definitions), [definitions]);
   const tenant = useDesigner((s) => s.tenant);
   useEffect(() => {
     validationContextApi.get().then(designer.setTenant, () => undefined);
   }, []);
-  const checked = useRef<{ doc: Application; catalog: BlockCatalog; tenant: TenantContext | null } | null>(
-    null,
-  );
+  const checker = useRef<ReturnType<typeof flowChecker> | null>(null);
   useEffect(() => {
-    // Panning, zooming and moving blocks change only the layout: nothing to check again, and
-    // checking 1,000 blocks after every pan would stall the next one.
+    const made = flowChecker();
+    checker.current = made;
+    return () => made.stop();
+  }, []);
+  const checked = useRef<FlowCheck | null>(null);
+  useEffect(() => {
+    // Panning, zooming and moving blocks change only the layout: nothing to check again.
     const last = checked.current;
-    if (last && last.catalog === catalog && last.tenant === tenant && sameButLayout(last.doc, doc)) return;
-    // After a pause in editing, and then only when the browser is idle: checking 1,000 blocks must
-    // not hold up drawing the canvas that just opened (bench/editor.ts).
-    let idle = 0;
+    if (last && last.definitions === definitions && last.tenant === tenant && sameButLayout(last.doc, doc))
+      return;
+    // After a pause in editing: typing in a field checks once, not per keystroke.
     const timer = setTimeout(() => {
-      idle = whenIdle(() => {
-        checked.current = { doc, catalog, tenant };
-        designer.setIssues(validateApplication(doc, catalog, tenant ?? undefined).issues);
-      });
+      const check = { doc, definitions, tenant };
+      checked.current = check;
+      checker.current?.check(check, designer.setIssues);
     }, 250);
-    return () => {
-      clearTimeout(timer);
-      cancelIdle(idle);
-    };
-  }, [doc, catalog, tenant]);
+    return () => clearTimeout(timer);
+  }, [doc, definitions, tenant]);
 }
