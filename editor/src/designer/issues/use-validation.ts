@@ -39,7 +39,10 @@ function flowChecker() {
   };
   if (worker) {
     worker.onmessage = ({ data }: MessageEvent<{ id: number; issues?: ValidationIssue[] }>) => {
-      if (data.id === latest && data.issues) pending?.done(data.issues);
+      if (data.id !== latest || !pending) return;
+      // A check that failed in the worker is tried again in the page, where its error shows.
+      if (data.issues) pending.done(data.issues);
+      else inPage(latest, pending.check, pending.done);
     };
     worker.onerror = () => {
       worker?.terminate();
