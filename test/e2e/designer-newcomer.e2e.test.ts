@@ -400,8 +400,12 @@ describe('big flows at full view (§5)', () => {
       await page.mouse.wheel(0, -240);
       await page.waitForTimeout(150);
     }
-    await expect.poll(() => page.locator('.react-flow__node-block').count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('.react-flow__edge').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('.react-flow__node-block').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('.react-flow__edge').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     expect(await drawing.count()).toBe(0);
   });
 
