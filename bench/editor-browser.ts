@@ -11,11 +11,14 @@ export type PositionsByPhase = Record<string, [id: string, x: number, y: number]
 /**
  * Runs in the page (a string keeps DOM types out of the Node-side type check). The canvas renders
  * only what is in view, so "showing all blocks" means: every block whose box intersects the pane
- * (from its lane's place on screen and the zoom) is drawn and measured. Returns the time since
- * navigation start and how many blocks that was, or false while not there yet.
+ * (from its lane's place on screen and the zoom) is drawn and measured. A flow reopened where it
+ * was left at full view shows the light drawing instead, which says how many blocks it drew.
+ * Returns the time since navigation start and how many blocks that was, or false while not there yet.
  */
 const everyBlockInViewShown = (positions: PositionsByPhase) => `(() => {
   const positions = ${JSON.stringify(positions)};
+  const light = Number(document.querySelector('[data-testid="light-drawing"]')?.dataset.blocks ?? 0);
+  if (light > 0) return { at: performance.now(), expected: light };
   const pane = document.querySelector('.react-flow');
   const viewport = document.querySelector('.react-flow__viewport');
   if (!pane || !viewport || !document.querySelector('.react-flow__node-block')) return false;

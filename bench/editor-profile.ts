@@ -1,5 +1,7 @@
 /**
- * Profiles opening the generated 1,000-block application: `npx tsx bench/editor-profile.ts`.
+ * Profiles opening the generated 1,000-block application: `npx tsx bench/editor-profile.ts`;
+ * with `drag`, a block dragged; with `view`, the whole flow fitted, wheel-zoomed and panned;
+ * with `import`, opening the same flow imported without positions.
  * Prints the functions with the most self time (build with `--minify false` for readable names).
  */
 import { chromium } from 'playwright-core';
@@ -7,6 +9,7 @@ import { ApiClient } from '../test/support/client.ts';
 import { startRuntime } from '../test/support/start-runtime.ts';
 import { CHROMIUM_ARGS, dragBlock } from './editor-browser.ts';
 import { generatedApplication } from './editor-flow.ts';
+import { fitWholeFlow, zoomAndPan } from './editor-view.ts';
 
 interface ProfileNode {
   id: number;
@@ -17,10 +20,10 @@ const runtime = await startRuntime({ RINGBACK_SEED_EXAMPLES: 'false' });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 try {
   const client = await new ApiClient(runtime.baseUrl).login('admin', runtime.adminPassword);
-  await client.post(
-    '/api/v1/applications',
-    generatedApplication(Number(process.env.COUNT ?? 1000), 'bench-1000'),
-  );
+  const phase = process.argv[2] ?? 'open';
+  const application = generatedApplication(Number(process.env.COUNT ?? 1000), 'bench-1000');
+  if (phase === 'import') delete application.layout;
+  await client.post('/api/v1/applications', application);
   const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
   await page.goto(runtime.baseUrl);
   await page.getByLabel('Password').fill(runtime.adminPassword);
@@ -30,8 +33,7 @@ try {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-  const phase = process.argv[2] ?? 'open';
-  if (phase === 'open') await cdp.send('Profiler.start');
+  if (phase === 'open' || phase === 'import') await cdp.send('Profiler.start');
   await page.goto(`${runtime.baseUrl}/#/applications/bench-1000`);
   await page.locator('[data-block-id="b3"]').waitFor();
   await page.waitForTimeout(1500);
@@ -42,6 +44,11 @@ try {
   if (phase === 'drag') {
     await cdp.send('Profiler.start');
     console.log(await dragBlock(page, 'b3'));
+  }
+  if (phase === 'view') {
+    console.log('fitted at zoom', await fitWholeFlow(page));
+    await cdp.send('Profiler.start');
+    console.log(await zoomAndPan(page));
   }
   const { profile } = await cdp.send('Profiler.stop');
   const byId = new Map((profile.nodes as ProfileNode[]).map((n) => [n.id, n]));

@@ -370,19 +370,23 @@ describe('big flows at full view (§5)', () => {
       page.evaluate(
         `new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')).transform).a`,
       ) as Promise<number>;
-    // Fit waits for React Flow to know the blocks' sizes; ask again until the view has moved.
-    await expect
-      .poll(
-        async () => {
-          await page.getByRole('button', { name: 'Fit', exact: true }).click();
-          await page.waitForTimeout(1000);
-          return zoom();
-        },
-        { timeout: 60_000, interval: 500 },
-      )
-      .toBeLessThan(0.45);
-    await expect.poll(() => page.locator('.canvas.lod').count(), { timeout: 30_000 }).toBe(1);
+    // Fit takes its bounds from the document, not from what React Flow has measured.
+    await page.getByRole('button', { name: 'Fit', exact: true }).click();
+    await expect.poll(zoom, { timeout: 10_000 }).toBeLessThan(0.45);
+    // The light drawing: every block on one canvas, none of them a React Flow element.
+    const drawing = page.getByTestId('light-drawing');
+    await expect.poll(() => drawing.getAttribute('data-blocks'), { timeout: 30_000 }).toBe('1000');
+    expect(await page.locator('.react-flow__node-block').count()).toBe(0);
+    expect(await page.locator('.react-flow__edge').count()).toBe(0);
+    // A click on a drawn block selects it: b0 sits at (40, 50) in the Self Service lane.
+    const lane = (await page.getByTestId('lane-selfService').boundingBox())!;
+    const scale = await zoom();
+    await page.mouse.click(lane.x + (40 + 110) * scale, lane.y + (50 + 40) * scale);
+    await expect.poll(() => page.locator('.block-meta').textContent()).toContain('b0 ·');
     const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    // A click beside every block (the pane's corner, outside the lanes) clears the selection.
+    await page.mouse.click(pane.x + 10, pane.y + 10);
+    await expect.poll(() => page.getByText('Select a block to edit its properties.').count()).toBe(1);
     await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
     await page.mouse.wheel(0, 120);
     await page.waitForTimeout(500);
@@ -390,6 +394,19 @@ describe('big flows at full view (§5)', () => {
     await page.waitForTimeout(800);
     await shot('thousand-full-view');
     expect(await page.getByTestId('save-status').textContent()).toBe('Saved');
+    // Zoomed in past the light drawing, blocks and links are elements again, the canvas gone.
+    await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 3);
+    for (let i = 0; i < 12 && (await zoom()) < 0.5; i++) {
+      await page.mouse.wheel(0, -240);
+      await page.waitForTimeout(150);
+    }
+    await expect
+      .poll(() => page.locator('.react-flow__node-block').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('.react-flow__edge').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    expect(await drawing.count()).toBe(0);
   });
 
   it('lays out a flow imported without positions instead of piling it up', async () => {

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { applicationsApi, blocksApi } from '../api/endpoints.ts';
 import { describeError } from '../api/http.ts';
 import { Canvas } from './canvas/canvas.tsx';
+import { designerData } from './designer-prefetch.ts';
 import { useLiveValidation } from './issues/use-validation.ts';
 import { Palette } from './palette/palette.tsx';
 import { SidePanel } from './side-panel.tsx';
@@ -24,7 +25,9 @@ export default function DesignerScreen({ applicationId }: { applicationId: strin
     async (keepHistory: boolean) => {
       setState('loading');
       try {
-        const [draft, blocks] = await Promise.all([applicationsApi.get(applicationId), blocksApi.list()]);
+        const [draft, blocks] = keepHistory
+          ? await designerData(applicationId)
+          : await Promise.all([applicationsApi.get(applicationId), blocksApi.list()]);
         const history = keepHistory ? loadHistory(sessionStorage, applicationId, draft.revision) : null;
         designer.load({
           doc: draft.application,

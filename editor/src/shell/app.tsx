@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApplicationsScreen } from '../applications/applications-screen.tsx';
 import { LoginScreen } from '../auth/login-screen.tsx';
+import { prefetchDesigner } from '../designer/designer-prefetch.ts';
 import { loadPreferences } from './preferences.ts';
 import { parseRoute, type Route, useHash } from './route.ts';
 import { restoreSession, useSession } from './session.ts';
@@ -9,7 +10,14 @@ import { visibleTabs } from './tabs.ts';
 import { TopBar } from './top-bar.tsx';
 
 // The canvas (React Flow, elkjs) loads only when a designer opens, keeping the first screen small.
-const DesignerScreen = lazy(() => import('../designer/designer-screen.tsx'));
+const loadDesigner = () => import('../designer/designer-screen.tsx');
+const DesignerScreen = lazy(loadDesigner);
+// A page opened on a Designer address fetches its code and data while the session is checked.
+const opening = parseRoute(window.location.hash);
+if (opening.name === 'designer') {
+  void loadDesigner();
+  prefetchDesigner(opening.applicationId);
+}
 const BusinessHoursScreen = lazy(() => import('../business-hours/business-hours-screen.tsx'));
 const CallbackSettingsScreen = lazy(() => import('../callback-settings/callback-settings-screen.tsx'));
 const AccessScreen = lazy(() => import('../access/access-screen.tsx'));

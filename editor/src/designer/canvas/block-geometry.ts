@@ -5,6 +5,9 @@
  */
 import type { NodeHandle } from '@xyflow/react';
 import { Position } from '@xyflow/react';
+import type { Application } from '../../../../schemas/application.generated.ts';
+import type { RunnableBlockDefinition } from '../../api/types.ts';
+import { outcomesOf } from '../flow/ports.ts';
 import { BLOCK_WIDTH } from './lanes.ts';
 
 const HEAD = 34;
@@ -42,4 +45,17 @@ export function blockShape(ports: readonly string[], hasTypeLine: boolean): Bloc
     })),
   ];
   return { height, handles };
+}
+
+/** A block's shape from its document and definition: its ports, and a type line when it is labelled. */
+export function shapeOfBlock(
+  doc: Application,
+  definitions: Readonly<Record<string, RunnableBlockDefinition>>,
+  id: string,
+): BlockShape {
+  const block = doc.blocks[id];
+  const definition = block && definitions[block.type];
+  const ports =
+    definition && block ? outcomesOf(definition, block.properties, doc.type).map((o) => o.name) : [];
+  return blockShape(ports, !definition || (!!block?.label && block.label !== definition.title));
 }

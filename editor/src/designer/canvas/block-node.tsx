@@ -2,16 +2,9 @@ import { Handle, type NodeProps, Position, useUpdateNodeInternals } from '@xyflo
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { outcomesOf } from '../flow/ports.ts';
 import { useDesigner } from '../store/designer-store.ts';
+import { blockColor } from './block-colors.ts';
 import type { BlockNode as BlockNodeType } from './flow-elements.ts';
 import { countRender } from './render-counts.ts';
-
-const CATEGORY_COLORS: Record<string, string> = {
-  'Logic & Control': '#6b7280',
-  'User Interaction': '#2563eb',
-  'Business Control': '#b45309',
-  Routing: '#7c3aed',
-  Callback: '#059669',
-};
 
 type BlockNodeProps = NodeProps<BlockNodeType>;
 
@@ -54,7 +47,7 @@ export const BlockNode = memo(function BlockNode({ id, selected }: BlockNodeProp
   }, [id, portKey, updateNodeInternals]);
 
   if (!block) return null;
-  const color = definition?.ui?.color ?? CATEGORY_COLORS[definition?.category ?? ''] ?? '#6b7280';
+  const color = blockColor(definition);
   const classes = [
     'block-node',
     selected && 'selected',

@@ -9,24 +9,43 @@ import {
   useStore,
   type Viewport,
 } from '@xyflow/react';
-import { type DragEvent, type MouseEvent, useCallback, useRef, useState } from 'react';
+import { type DragEvent, type MouseEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { PALETTE_MIME } from '../palette/palette.tsx';
 import { designer, useDesigner } from '../store/designer-store.ts';
 import { BlockContextMenu, type BlockMenuTarget } from './block-context-menu.tsx';
 import { edgeTypes, nodeTypes } from './element-types.ts';
+import type { DesignerNode, LinkEdge } from './flow-elements.ts';
 import { FlowMinimap } from './flow-minimap.tsx';
 import { laneAt } from './lanes.ts';
+import { LightDrawing, useLightScene } from './light-drawing.tsx';
+import { blockAtPoint } from './light-scene.ts';
 
 const defaultEdgeOptions = { type: 'link' };
 
 /**
- * Below this zoom a block's texts are a few pixels high: the canvas switches to its light
- * representation (designer.css, `.canvas.lod`), coloured boxes and plain links, which the
- * browser repaints fast enough to pan and zoom a 1,000-block flow at full view (bench/editor.ts).
- * One subscription for the whole canvas; no block re-renders when it flips.
+ * Below this zoom a block's texts are a few pixels high: React Flow draws no block and no link,
+ * and the light drawing (light-drawing.tsx) paints the whole flow on one canvas instead, so a
+ * 1,000-block flow at full view pans and zooms as fast as an empty one (bench/editor.ts).
  */
 export const LOW_DETAIL_ZOOM = 0.45;
 const selectLowDetail = (s: ReactFlowState) => s.transform[2] < LOW_DETAIL_ZOOM;
+
+const NO_EDGES: LinkEdge[] = [];
+/**
+ * Blocks stay in React Flow, hidden: it keeps what it measured (sizes, handles), so zooming back
+ * in draws the blocks in view and their links at once rather than measuring every block again.
+ * One hidden copy per node object, so React Flow sees unchanged nodes as unchanged.
+ */
+const hiddenCopies = new WeakMap<DesignerNode, DesignerNode>();
+function hidden(node: DesignerNode): DesignerNode {
+  if (node.type !== 'block') return node;
+  let copy = hiddenCopies.get(node);
+  if (!copy) {
+    copy = { ...node, hidden: true };
+    hiddenCopies.set(node, copy);
+  }
+  return copy;
+}
 
 export function Canvas() {
   const nodes = useDesigner((s) => s.nodes);
@@ -34,6 +53,35 @@ export function Canvas() {
   const flow = useReactFlow();
   const reconnected = useRef(false);
   const lowDetail = useStore(selectLowDetail);
+  const shownNodes = useMemo(() => (lowDetail ? nodes.map(hidden) : nodes), [lowDetail, nodes]);
+  const scene = useLightScene(lowDetail);
+
+  // A click on the light drawing lands on the pane (lanes let the pointer through): it selects
+  // the block drawn there.
+  const selectAt = useCallback(
+    (event: MouseEvent) => {
+      if (!scene) return;
+      const hit = blockAtPoint(scene, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+      const toggle = event.ctrlKey || event.metaKey;
+      // After React Flow's own handling of the click, which clears its selection on a pane click.
+      queueMicrotask(() => {
+        const selected = designer.selectedBlockIds();
+        if (!toggle) designer.select(hit ? [hit.id] : []);
+        else if (hit)
+          designer.select(
+            selected.includes(hit.id) ? selected.filter((id) => id !== hit.id) : [...selected, hit.id],
+          );
+      });
+    },
+    [flow, scene],
+  );
+  const onPaneClick = useCallback(
+    (event: MouseEvent) => {
+      setMenu(null);
+      selectAt(event);
+    },
+    [selectAt],
+  );
 
   const onDrop = useCallback(
     (event: DragEvent) => {
@@ -79,8 +127,8 @@ export function Canvas() {
     // biome-ignore lint/a11y/noStaticElementInteractions: the drop zone for palette drags; keyboard users paste instead
     <div className={lowDetail ? 'canvas lod' : 'canvas'} onDrop={onDrop} onDragOver={onDragOver}>
       <ReactFlow
-        nodes={nodes}
-        edges={edges}
+        nodes={shownNodes}
+        edges={lowDetail ? NO_EDGES : edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         defaultEdgeOptions={defaultEdgeOptions}
@@ -94,7 +142,7 @@ export function Canvas() {
         onNodeDragStop={(_, __, dragged) => designer.onNodeDragStop(dragged)}
         onMoveEnd={onMoveEnd}
         onNodeContextMenu={onNodeContextMenu}
-        onPaneClick={() => setMenu(null)}
+        onPaneClick={onPaneClick}
         defaultViewport={initialViewport()}
         minZoom={0.05}
         maxZoom={2}
@@ -102,11 +150,12 @@ export function Canvas() {
         deleteKeyCode={['Delete', 'Backspace']}
         proOptions={{ hideAttribution: true }}
         // A large flow keeps only what is in view in the DOM, so a drag repaints tens of blocks, not
-        // thousands. At low detail nearly all of it is in view anyway, and culling would unmount
-        // and remount (and measure) the blocks at the edges on every zoom step: keep them all.
-        onlyRenderVisibleElements={!lowDetail}
+        // thousands; below LOW_DETAIL_ZOOM it keeps none.
+        onlyRenderVisibleElements
       >
-        <Background gap={24} />
+        {/* At full view the dots would be a pixel apart, repainted over the whole pane each frame. */}
+        {!lowDetail && <Background gap={24} />}
+        {scene && <LightDrawing scene={scene} />}
         <FlowMinimap />
         {/* The toolbar's Fit replaces the Controls' one (see fit-view.ts). */}
         <Controls showFitView={false} />

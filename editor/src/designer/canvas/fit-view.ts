@@ -1,5 +1,7 @@
-import { getViewportForBounds, type ReactFlowInstance, type useStoreApi } from '@xyflow/react';
+import { getViewportForBounds, type ReactFlowInstance, type Rect, type useStoreApi } from '@xyflow/react';
+import { getDesigner } from '../store/designer-state.ts';
 import type { DesignerNode, LinkEdge } from './flow-elements.ts';
+import { BLOCK_WIDTH } from './lanes.ts';
 
 /**
  * Fit leaves room for what floats over the canvas: the zoom controls at the bottom left and the
@@ -11,9 +13,10 @@ type Flow = ReactFlowInstance<DesignerNode, LinkEdge>;
 type Store = ReturnType<typeof useStoreApi>;
 
 /**
- * Moves the view onto blocks (all of them by default). React Flow's own fitView waits until every
- * node has been measured, which on a large flow (only what is in view is drawn, so measured)
- * never happens; the bounds here come from positions and the sizes known before measuring.
+ * Moves the view onto blocks (all of them by default). The bounds come from the designer's nodes
+ * (lane + position, measured size or the size known before measuring), not from React Flow: it
+ * measures only what it draws, which on a large flow is what is in view, and below the light
+ * drawing's zoom it draws no block at all (canvas.tsx).
  */
 export function showBlocks(
   flow: Flow,
@@ -21,9 +24,8 @@ export function showBlocks(
   ids?: readonly string[],
   options: { maxZoom?: number; duration?: number } = {},
 ): void {
-  const blocks = ids ?? flow.getNodes().flatMap((n) => (n.type === 'block' ? [n.id] : []));
-  if (blocks.length === 0) return;
-  const bounds = flow.getNodesBounds([...blocks]);
+  const bounds = blockBounds(getDesigner().nodes, ids);
+  if (!bounds) return;
   const { width, height, minZoom, maxZoom } = store.getState();
   const viewport = getViewportForBounds(
     bounds,
@@ -34,4 +36,28 @@ export function showBlocks(
     FIT_PADDING,
   );
   void flow.setViewport(viewport, { duration: options.duration ?? 300 });
+}
+
+/** The box around the given blocks (every block when no ids are given), in flow coordinates. */
+export function blockBounds(nodes: readonly DesignerNode[], ids?: readonly string[]): Rect | null {
+  const lanes = new Map(nodes.flatMap((n) => (n.type === 'lane' ? [[n.id, n.position] as const] : [])));
+  const wanted = ids && new Set(ids);
+  let box: { left: number; top: number; right: number; bottom: number } | null = null;
+  for (const node of nodes) {
+    if (node.type !== 'block' || (wanted && !wanted.has(node.id))) continue;
+    const lane = (node.parentId && lanes.get(node.parentId)) || { x: 0, y: 0 };
+    const left = lane.x + node.position.x;
+    const top = lane.y + node.position.y;
+    const right = left + (node.measured?.width ?? node.initialWidth ?? BLOCK_WIDTH);
+    const bottom = top + (node.measured?.height ?? node.initialHeight ?? 60);
+    box = box
+      ? {
+          left: Math.min(box.left, left),
+          top: Math.min(box.top, top),
+          right: Math.max(box.right, right),
+          bottom: Math.max(box.bottom, bottom),
+        }
+      : { left, top, right, bottom };
+  }
+  return box && { x: box.left, y: box.top, width: box.right - box.left, height: box.bottom - box.top };
 }

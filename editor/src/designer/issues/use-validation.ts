@@ -1,25 +1,69 @@
-import { useEffect, useMemo } from 'react';
-import { type BlockCatalog, validateApplication } from '../../../../schemas/flow/validate.ts';
+import { useEffect, useRef } from 'react';
+import type { Application } from '../../../../schemas/application.generated.ts';
 import { validationContextApi } from '../../api/endpoints.ts';
-import type { RunnableBlockDefinition } from '../../api/types.ts';
+import type { ValidationIssue } from '../../api/types.ts';
 import { designer, useDesigner } from '../store/designer-store.ts';
+import { cancelIdle, whenIdle } from '../store/when-idle.ts';
+import type { FlowCheck } from './check-flow.ts';
 
-/** The block catalog the shared validator needs, from GET /api/v1/blocks (which says what is runnable). */
-export function catalogOf(definitions: Record<string, RunnableBlockDefinition>): BlockCatalog {
+/** Two documents that differ at most in their layout (positions, viewport), which validation ignores. */
+export function sameButLayout(a: Application, b: Application): boolean {
+  if (a === b) return true;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  keys.delete('layout');
+  for (const key of keys) if (a[key as keyof Application] !== b[key as keyof Application]) return false;
+  return true;
+}
+
+/**
+ * Checks flows in a worker, one at a time: the newest request wins, and an answer to an older one
+ * is dropped. Where workers are missing or fail (unit tests), checks run in the page when it is idle.
+ */
+function flowChecker() {
+  let worker: Worker | null = null;
+  try {
+    worker = new Worker(new URL('./validation-worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    worker = null;
+  }
+  let latest = 0;
+  let idle = 0;
+  let pending: { check: FlowCheck; done: (issues: ValidationIssue[]) => void } | null = null;
+  const inPage = (id: number, check: FlowCheck, done: (issues: ValidationIssue[]) => void) => {
+    cancelIdle(idle);
+    idle = whenIdle(() => {
+      void import('./check-flow.ts').then(({ checkFlow }) => {
+        if (id === latest) done(checkFlow(check));
+      });
+    });
+  };
+  if (worker) {
+    worker.onmessage = ({ data }: MessageEvent<{ id: number; issues?: ValidationIssue[] }>) => {
+      if (data.id !== latest || !pending) return;
+      // A check that failed in the worker is tried again in the page, where its error shows.
+      if (data.issues) pending.done(data.issues);
+      else inPage(latest, pending.check, pending.done);
+    };
+    worker.onerror = () => {
+      worker?.terminate();
+      worker = null;
+      if (pending) inPage(latest, pending.check, pending.done);
+    };
+  }
   return {
-    find(type) {
-      const definition = definitions[type];
-      return definition && { definition, runnable: definition.runnable };
+    check(check: FlowCheck, done: (issues: ValidationIssue[]) => void): void {
+      const id = ++latest;
+      pending = { check, done };
+      if (worker) worker.postMessage({ id, check });
+      else inPage(id, check, done);
+    },
+    stop(): void {
+      latest++;
+      cancelIdle(idle);
+      worker?.terminate();
     },
   };
 }
-
-const whenIdle = (run: () => void): number =>
-  typeof requestIdleCallback === 'function'
-    ? requestIdleCallback(run, { timeout: 1000 })
-    : window.setTimeout(run, 0);
-const cancelIdle = (handle: number) =>
-  typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : window.clearTimeout(handle);
 
 /**
  * Re-checks the flow shortly after each edit with the same validator the runtime runs before it
@@ -28,23 +72,28 @@ const cancelIdle = (handle: number) =>
 export function useLiveValidation(): void {
   const doc = useDesigner((s) => s.history.present);
   const definitions = useDesigner((s) => s.definitions);
-  const catalog = useMemo(() => catalogOf(definitions), [definitions]);
   const tenant = useDesigner((s) => s.tenant);
   useEffect(() => {
     validationContextApi.get().then(designer.setTenant, () => undefined);
   }, []);
+  const checker = useRef<ReturnType<typeof flowChecker> | null>(null);
   useEffect(() => {
-    // After a pause in editing, and then only when the browser is idle: checking 1,000 blocks must
-    // not hold up drawing the canvas that just opened (bench/editor.ts).
-    let idle = 0;
+    const made = flowChecker();
+    checker.current = made;
+    return () => made.stop();
+  }, []);
+  const checked = useRef<FlowCheck | null>(null);
+  useEffect(() => {
+    // Panning, zooming and moving blocks change only the layout: nothing to check again.
+    const last = checked.current;
+    if (last && last.definitions === definitions && last.tenant === tenant && sameButLayout(last.doc, doc))
+      return;
+    // After a pause in editing: typing in a field checks once, not per keystroke.
     const timer = setTimeout(() => {
-      idle = whenIdle(() =>
-        designer.setIssues(validateApplication(doc, catalog, tenant ?? undefined).issues),
-      );
+      const check = { doc, definitions, tenant };
+      checked.current = check;
+      checker.current?.check(check, designer.setIssues);
     }, 250);
-    return () => {
-      clearTimeout(timer);
-      cancelIdle(idle);
-    };
-  }, [doc, catalog, tenant]);
+    return () => clearTimeout(timer);
+  }, [doc, definitions, tenant]);
 }

@@ -6,9 +6,11 @@ import { useEffect } from 'react';
 import { applicationsApi } from '../../api/endpoints.ts';
 import { ApiProblem, describeError } from '../../api/http.ts';
 import { designer, useDesigner } from './designer-store.ts';
-import { saveHistory } from './history.ts';
+import { type History, onlyViewMoved, saveHistory } from './history.ts';
+import { cancelIdle, whenIdle } from './when-idle.ts';
 
 export const AUTOSAVE_DELAY_MS = 800;
+const HISTORY_QUIET_MS = 1000;
 
 let inFlight: Promise<void> | null = null;
 
@@ -44,15 +46,37 @@ export function useAutosave(): void {
   const savedDoc = useDesigner((s) => s.savedDoc);
   const status = useDesigner((s) => s.saveStatus);
 
-  // Persist undo history whenever the document or the saved revision changes.
-  useEffect(
-    () =>
-      useDesigner.subscribe((s, old) => {
-        if (s.history !== old.history || s.revision !== old.revision)
-          saveHistory(sessionStorage, s.revision, s.history);
-      }),
-    [],
-  );
+  // Persist undo history when the document or the saved revision changes: once things are quiet,
+  // when the browser is idle. Writing a 1,000-block history takes a few hundred milliseconds;
+  // written at once it stalled the next frame. A pan or zoom (only the viewport moved) is not
+  // written at all: the view is not undone, and it travels with the next real save. Leaving the
+  // page or the Designer writes what is pending.
+  useEffect(() => {
+    let pending: { revision: number; history: History } | null = null;
+    let timer = 0;
+    let idle = 0;
+    const flush = () => {
+      if (pending) saveHistory(sessionStorage, pending.revision, pending.history);
+      pending = null;
+    };
+    const off = useDesigner.subscribe((s, old) => {
+      if (s.revision === old.revision && onlyViewMoved(s.history, old.history)) return;
+      pending = { revision: s.revision, history: s.history };
+      clearTimeout(timer);
+      cancelIdle(idle);
+      timer = window.setTimeout(() => {
+        idle = whenIdle(flush);
+      }, HISTORY_QUIET_MS);
+    });
+    window.addEventListener('pagehide', flush);
+    return () => {
+      off();
+      clearTimeout(timer);
+      cancelIdle(idle);
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, []);
 
   useEffect(() => {
     if (doc === savedDoc || status === 'conflict' || status === 'saving' || status === 'error') return;

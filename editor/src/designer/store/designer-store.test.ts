@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { newApplication } from '../flow/new-application.ts';
+import { sameButLayout } from '../issues/use-validation.ts';
 import { definitions } from '../test-support/definitions.ts';
 import { currentDoc, designer, useDesigner } from './designer-store.ts';
-import { GROUP_WINDOW_MS } from './history.ts';
+import { GROUP_WINDOW_MS, onlyViewMoved } from './history.ts';
 
 function fresh() {
   designer.load({ doc: newApplication('Support line', 'Default', 'support'), revision: 1, definitions });
@@ -198,6 +199,27 @@ describe('designer store: breakpoints and viewport', () => {
     designer.setViewport({ x: 5, y: 5, zoom: 0.5 });
     expect(useDesigner.getState().saveStatus).toBe('saved');
     expect(useDesigner.getState().savedDoc).toBe(currentDoc());
+  });
+
+  it('tells a pan or zoom (only the view moved) from an edit, a move or an undo', () => {
+    const a = designer.dropBlock('play-message', 'selfService', { x: 300, y: 100 })!;
+    const history = () => useDesigner.getState().history;
+    let before = history();
+    designer.setViewport({ x: 5, y: 5, zoom: 0.5 });
+    expect(onlyViewMoved(history(), before)).toBe(true);
+    expect(sameButLayout(history().present, before.present)).toBe(true);
+    before = history();
+    designer.applyLayout({ [a]: { x: 500, y: 100 } });
+    expect(onlyViewMoved(history(), before)).toBe(false);
+    // Validation ignores positions: a moved block is not checked again.
+    expect(sameButLayout(history().present, before.present)).toBe(true);
+    before = history();
+    designer.updateBlock(a, { label: 'Hello' }, null);
+    expect(onlyViewMoved(history(), before)).toBe(false);
+    expect(sameButLayout(history().present, before.present)).toBe(false);
+    before = history();
+    designer.undo();
+    expect(onlyViewMoved(history(), before)).toBe(false);
   });
 
   it('pastes copies beside the originals, never on top of them', () => {

@@ -14,7 +14,7 @@ import {
 } from '@xyflow/react';
 import type { Application, Phase, VariableDeclaration } from '../../../../schemas/application.generated.ts';
 import type { RunnableBlockDefinition } from '../../api/types.ts';
-import { blockShape } from '../canvas/block-geometry.ts';
+import { blockShape, shapeOfBlock } from '../canvas/block-geometry.ts';
 import { type DesignerNode, type LinkEdge, syncEdges, syncNodes } from '../canvas/flow-elements.ts';
 import { BLOCK_WIDTH, clampToLane, laneBoxes } from '../canvas/lanes.ts';
 import { missingPositions } from '../canvas/quick-layout.ts';
@@ -37,12 +37,7 @@ const set = setDesigner;
 /** Derives lanes, nodes and edges for a document, reusing what did not change. */
 function derive(doc: Application, state: DesignerState): Pick<DesignerState, 'lanes' | 'nodes' | 'edges'> {
   const measured = new Map(state.nodes.map((n) => [n.id, n.measured?.height]));
-  const shapeOf = (id: string) => {
-    const block = doc.blocks[id];
-    const def = block && state.definitions[block.type];
-    const ports = def && block ? outcomesOf(def, block.properties, doc.type).map((o) => o.name) : [];
-    return blockShape(ports, !def || (!!block?.label && block.label !== def.title));
-  };
+  const shapeOf = (id: string) => shapeOfBlock(doc, state.definitions, id);
   const lanes = laneBoxes(doc, (id) => measured.get(id) ?? shapeOf(id).height);
   const sameLanes =
     lanes.length === state.lanes.length &&

@@ -57,6 +57,22 @@ export function redo(history: History): History {
   };
 }
 
+/**
+ * The same history but for where the view is: a pan or zoom replaces the present document with
+ * one whose `layout.viewport` differs, and nothing else (designer-store.ts, setViewport).
+ */
+export function onlyViewMoved(a: History, b: History): boolean {
+  if (a.past !== b.past || a.future !== b.future) return false;
+  const [x, y] = [a.present, b.present];
+  if (x === y) return true;
+  const keys = new Set([...Object.keys(x), ...Object.keys(y)]);
+  for (const key of keys) {
+    if (key === 'layout') continue;
+    if (x[key as keyof Application] !== y[key as keyof Application]) return false;
+  }
+  return x.layout?.positions === y.layout?.positions;
+}
+
 /** Persisted per application so undo survives a reload; tied to the saved revision it started from. */
 interface StoredHistory {
   revision: number;
