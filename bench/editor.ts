@@ -10,6 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { ApiClient } from '../test/support/client.ts';
@@ -21,7 +22,7 @@ import { median, Report } from './report.ts';
 
 const root = join(import.meta.dirname, '..');
 const RUNS = 5;
-const onlyView = process.argv[2] === 'view';
+const runAlone = import.meta.url === pathToFileURL(process.argv[1] ?? '').href;
 
 function bundleSizes(report: Report): void {
   const dist = join(root, 'editor', 'dist');
@@ -98,9 +99,10 @@ function printOpenAndDrag(report: Report, big: OpenAndDrag, small: OpenAndDrag):
   });
 }
 
-async function main(): Promise<void> {
-  const report = new Report();
-  execFileSync('npm', ['run', 'build:editor', '--', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+export async function benchEditor(report: Report): Promise<void> {
+  if (!process.env.RINGBACK_BENCH_NO_BUILD)
+    execFileSync('npm', ['run', 'build:editor', '--', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const onlyView = runAlone && process.argv[2] === 'view';
   if (!onlyView) bundleSizes(report);
 
   const runtime = await startRuntime({ RINGBACK_SEED_EXAMPLES: 'false' });
@@ -226,11 +228,15 @@ async function main(): Promise<void> {
         ok: median(importOpens) < 1000,
       },
     );
-    if (report.misses.length) console.log(`\nMissed: ${report.misses.join(', ')}`);
   } finally {
     await browser.close();
     await runtime.stop();
   }
 }
 
-await main();
+// Run on its own (`npx tsx bench/editor.ts [view]`) or as part of `npm run bench`.
+if (runAlone) {
+  const report = new Report();
+  await benchEditor(report);
+  if (report.misses.length) console.log(`\nMissed: ${report.misses.join(', ')}`);
+}

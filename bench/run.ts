@@ -13,6 +13,7 @@ const benches: [string, () => Promise<void> | void][] = [
   ['http', () => benchHttpTestCalls(report)],
   ['startup', () => benchStartup(report)],
   ['callbacks', async () => (await import('./callbacks.ts')).benchCallbacks(report)],
+  ['editor', async () => (await import('./editor.ts')).benchEditor(report)],
   ['console', async () => (await import('./console.ts')).benchConsole(report)],
 ];
 for (const [name, bench] of benches) {
