@@ -83,7 +83,7 @@ async function benchCreate(report: Report): Promise<void> {
     // Room for every immediate booking of the run.
     const saved = await api.put('/api/v1/data-tables/CALLBACK_SETTINGS/rows/Sales_VQ', {
       ...row,
-      maxQueuedCallbacks: 1_000_000_000,
+      maxQueuedCallbacks: 1_000_000, // the schema's bound
     });
     if (saved.status !== 200) throw new Error(`settings: ${JSON.stringify(saved.body)}`);
     let booked = 0;
@@ -195,7 +195,7 @@ async function cluster(processes: number, env: Record<string, string>, agents: n
     async () => (await sql`select 1 from callback_settings where virtual_queue = 'Sales_VQ'`).length > 0,
     30_000,
   );
-  await sql`update callback_settings set document = document || '{"purgeAtEndOfDay": false, "maxQueuedCallbacks": 1000000000}'::jsonb
+  await sql`update callback_settings set document = document || '{"purgeAtEndOfDay": false, "maxQueuedCallbacks": 1000000}'::jsonb
     where virtual_queue = 'Sales_VQ'`;
   if (process.env.RINGBACK_BENCH_NO_APP)
     await sql`update callback_settings set document = document || '{"callbackApplication": ""}'::jsonb`;
