@@ -104,17 +104,17 @@ describe('a Callback Monitor of the Sales line in the console', () => {
       /^Cancel \d+ selected$/,
       'Cancellation summary (CSV)',
     ]) {
-      expect(await page.getByRole('button', { name: control }).count(), String(control)).toBe(0);
+      await expect.poll(() => page.getByRole('button', { name: control }).count(), String(control)).toBe(0);
     }
     // Selection serves only bulk cancel: no row or header checkbox for a Monitor.
-    expect(await page.getByTestId('callback-rows').getByRole('checkbox').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('callback-rows').getByRole('checkbox').count()).toBe(0);
     await rows()
       .first()
       .getByRole('button', { name: /^Open callback / })
       .click();
     await page.getByLabel('Advanced callback metrics').waitFor();
     for (const control of ['Reschedule', 'Cancel callback', 'Recreate']) {
-      expect(await page.getByRole('button', { name: control }).count(), control).toBe(0);
+      await expect.poll(() => page.getByRole('button', { name: control }).count(), control).toBe(0);
     }
     await shot('callback-details');
   });
@@ -123,15 +123,15 @@ describe('a Callback Monitor of the Sales line in the console', () => {
     await page.goto(`${runtime.baseUrl}/#/monitor`);
     const queues = page.getByTestId('queues');
     await queues.locator('tr[data-queue="Sales_VQ"]').waitFor();
-    expect(await queues.locator('tr[data-queue]').evaluateAll((r) => r.map((e) => e.dataset.queue))).toEqual([
-      'Sales_VQ',
-    ]);
+    await expect
+      .poll(() => queues.locator('tr[data-queue]').evaluateAll((r) => r.map((e) => e.dataset.queue)))
+      .toEqual(['Sales_VQ']);
     await shot('monitor');
     await page.goto(`${runtime.baseUrl}/#/monitor/Service_VQ`);
     // The runtime answers 404 for a queue the user may not read, as for one that does not exist.
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^No queue Service_VQ/);
-    expect(await page.getByRole('figure').count()).toBe(0);
-    expect(await page.locator('.queue-day').textContent()).not.toContain('America/Los_Angeles');
+    await expect.poll(() => page.getByRole('figure').count()).toBe(0);
+    await expect.poll(() => page.locator('.queue-day').textContent()).not.toContain('America/Los_Angeles');
     await shot('monitor-other-queue');
   });
 
@@ -143,9 +143,9 @@ describe('a Callback Monitor of the Sales line in the console', () => {
       .click();
     await page.getByRole('button', { name: /^Mobile/ }).click();
     await expect.poll(() => page.getByLabel('DNIS (E.164)').first().inputValue()).toBe('+18005550301');
-    expect(await page.getByLabel('DNIS (E.164)').first().isDisabled()).toBe(true);
+    await expect.poll(() => page.getByLabel('DNIS (E.164)').first().isDisabled()).toBe(true);
     for (const control of ['Create New Group', 'Save Group', 'Delete Group']) {
-      expect(await page.getByRole('button', { name: control }).count(), control).toBe(0);
+      await expect.poll(() => page.getByRole('button', { name: control }).count(), control).toBe(0);
     }
     await shot('call-in-config');
   });

@@ -30,19 +30,21 @@ describe('Click-To-Call-In screens', () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Tools' }).click();
     // A page of the Tools tab, not a tab of its own.
-    expect(await nav.getByRole('link', { name: 'Click-To-Call-In Config' }).count()).toBe(0);
+    await expect.poll(() => nav.getByRole('link', { name: 'Click-To-Call-In Config' }).count()).toBe(0);
     await page
       .getByRole('navigation', { name: 'Tools' })
       .getByRole('link', { name: 'Click-To-Call-In Config' })
       .click();
     await page.getByRole('heading', { name: 'Click-To-Call-In Config' }).waitFor();
-    expect(await nav.getByRole('link', { name: 'Tools' }).getAttribute('aria-current')).toBe('page');
+    await expect
+      .poll(() => nav.getByRole('link', { name: 'Tools' }).getAttribute('aria-current'))
+      .toBe('page');
     await page.getByRole('button', { name: 'Create New Group' }).click();
     await page.getByLabel('Group name').fill('Mobile App');
     await page.getByLabel('DNIS (E.164)').first().fill('+18005550301');
     await page.getByRole('button', { name: 'Save Group' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved Mobile App.');
-    expect(await page.getByLabel('Group name').getAttribute('readonly')).not.toBeNull();
+    await expect.poll(() => page.getByLabel('Group name').getAttribute('readonly')).not.toBeNull();
 
     const importer = page.getByLabel('Bulk Import From File');
     await importer.setInputFiles({
@@ -79,9 +81,9 @@ describe('Click-To-Call-In screens', () => {
     await page.getByRole('button', { name: 'Delete Group' }).click();
     const dialog = page.getByTestId('delete-group-dialog');
     await dialog.waitFor();
-    expect(await dialog.textContent()).toContain(
-      'The group Spare and its DNIS pool of 1 number will be deleted',
-    );
+    await expect
+      .poll(() => dialog.textContent())
+      .toContain('The group Spare and its DNIS pool of 1 number will be deleted');
     await page.screenshot({ path: `${artifacts}/call-in-config-delete.png` });
     await dialog.getByRole('button', { name: 'Keep it' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -106,8 +108,8 @@ describe('Click-To-Call-In screens', () => {
     await page.getByLabel('Time range').selectOption('all');
     const row = page.locator('tr', { hasText: made.body.data.id });
     await row.waitFor();
-    expect(await row.textContent()).toContain('+14155550123');
-    expect(await row.textContent()).toMatch(/Pending|Expired/);
+    await expect.poll(() => row.textContent()).toContain('+14155550123');
+    await expect.poll(() => row.textContent()).toMatch(/Pending|Expired/);
   });
 
   it('renders the CAPTCHA test page for the registered key set', async () => {
@@ -120,8 +122,10 @@ describe('Click-To-Call-In screens', () => {
     });
     expect(registered.status).toBe(200);
     await page.goto(`${runtime.baseUrl}/api/v1/developer/credentials/captcha/test-page`);
-    expect(await page.locator('#key-set').textContent()).toBe('Website v2');
-    expect(await page.locator('.g-recaptcha').getAttribute('data-sitekey')).toBe('6Lc-site-key-e2e');
+    await expect.poll(() => page.locator('#key-set').textContent()).toBe('Website v2');
+    await expect
+      .poll(() => page.locator('.g-recaptcha').getAttribute('data-sitekey'))
+      .toBe('6Lc-site-key-e2e');
     expect(await page.locator('script[src*="recaptcha/api.js"]').count()).toBe(1);
   });
 });

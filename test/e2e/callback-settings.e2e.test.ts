@@ -44,37 +44,43 @@ describe('callback settings', () => {
     // The seeded application is picked from the published Callback applications once they load.
     await expect.poll(() => field('Callback Application').inputValue()).toBe('sales-callback');
 
-    expect(await page.locator('fieldset.settings-group > legend').allTextContents()).toEqual([
-      'Queue',
-      'Calling the customer',
-      'Offering callbacks',
-      'Scheduled callbacks',
-      'Priority',
-      'Limits',
-      'Purge and retention',
-      'Click-To-Call-In and push notifications',
-      'Rules',
-    ]);
-    expect(await field('Business Hours').inputValue()).toBe('Sales_Hours');
-    expect(await field('Business Hours').locator('option:checked').textContent()).toMatch(
-      /Sales_Hours — \w+\/\w+/,
-    );
-    expect(await field('Virtual Queue').getAttribute('readonly')).not.toBeNull();
-    expect(await field('Call Direction').inputValue()).toBe('USERTERMINATED');
-    expect(await field('Immediate Enabled').isChecked()).toBe(true);
-    expect(await field('Capacity Rule').inputValue()).toBe('March');
-    expect(await field('Number Validation Rule').inputValue()).toBe('North_America');
-    expect(await field('Max Dial Attempts').getAttribute('max')).toBe('10');
-    expect(await page.locator('[data-field="retryDelaySeconds"] .field-unit').textContent()).toBe('seconds');
-    expect(await page.locator('[data-field="slotDurationMinutes"] .field-help').textContent()).toMatch(
-      /Default: 15\./,
-    );
+    await expect
+      .poll(() => page.locator('fieldset.settings-group > legend').allTextContents())
+      .toEqual([
+        'Queue',
+        'Calling the customer',
+        'Offering callbacks',
+        'Scheduled callbacks',
+        'Priority',
+        'Limits',
+        'Purge and retention',
+        'Click-To-Call-In and push notifications',
+        'Rules',
+      ]);
+    await expect.poll(() => field('Business Hours').inputValue()).toBe('Sales_Hours');
+    await expect
+      .poll(() => field('Business Hours').locator('option:checked').textContent())
+      .toMatch(/Sales_Hours — \w+\/\w+/);
+    await expect.poll(() => field('Virtual Queue').getAttribute('readonly')).not.toBeNull();
+    await expect.poll(() => field('Call Direction').inputValue()).toBe('USERTERMINATED');
+    await expect.poll(() => field('Immediate Enabled').isChecked()).toBe(true);
+    await expect.poll(() => field('Capacity Rule').inputValue()).toBe('March');
+    await expect.poll(() => field('Number Validation Rule').inputValue()).toBe('North_America');
+    await expect.poll(() => field('Max Dial Attempts').getAttribute('max')).toBe('10');
+    await expect
+      .poll(() => page.locator('[data-field="retryDelaySeconds"] .field-unit').textContent())
+      .toBe('seconds');
+    await expect
+      .poll(() => page.locator('[data-field="slotDurationMinutes"] .field-help').textContent())
+      .toMatch(/Default: 15\./);
     // Required fields carry the mark; the Routing Point only while the business places the call.
-    expect(await page.locator('[data-field="skillExpression"] .required-mark').count()).toBe(1);
-    expect(await page.locator('[data-field="routingPoint"] .required-mark').count()).toBe(1);
-    expect(await page.locator('[data-field="surveyRoutingPoint"] .required-mark').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-field="skillExpression"] .required-mark').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-field="routingPoint"] .required-mark').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-field="surveyRoutingPoint"] .required-mark').count()).toBe(0);
     // No camelCase column name is shown to the reader.
-    expect(await page.locator('.settings-form').innerText()).not.toMatch(/maxDialAttempts|skillExpression/);
+    await expect
+      .poll(() => page.locator('.settings-form').innerText())
+      .not.toMatch(/maxDialAttempts|skillExpression/);
 
     // The group links bring a group far down the form into view.
     await page.locator('.group-nav').getByRole('button', { name: 'Rules' }).click();
@@ -105,11 +111,13 @@ describe('callback settings', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     // Only the runtime knows the expression does not parse: its pointer lands on the field.
     await expect.poll(() => field('Skill Expression').getAttribute('aria-invalid')).toBe('true');
-    expect(await problemOf('skillExpression').textContent()).toBe(
-      'Expected a level after ">=", found the end at position 7',
-    );
-    expect(await problemOf('maxDialAttempts').count()).toBe(0);
-    expect(await page.locator('.group-nav button.has-error').allTextContents()).toEqual(['Queue1']);
+    await expect
+      .poll(() => problemOf('skillExpression').textContent())
+      .toBe('Expected a level after ">=", found the end at position 7');
+    await expect.poll(() => problemOf('maxDialAttempts').count()).toBe(0);
+    await expect
+      .poll(() => page.locator('.group-nav button.has-error').allTextContents())
+      .toEqual(['Queue1']);
     // Save stays in view at 1280 × 900, however long the form.
     const save = await page.getByRole('button', { name: 'Save', exact: true }).boundingBox();
     expect(save && save.y + save.height).toBeLessThanOrEqual(900);
@@ -118,12 +126,14 @@ describe('callback settings', () => {
     await field('Skill Expression').fill('Sales>=3');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(saveState).toBe('Saved Sales_VQ.');
-    expect(await row('Sales_VQ')).toMatchObject({ skillExpression: 'Sales>=3', maxDialAttempts: 5 });
+    await expect
+      .poll(() => row('Sales_VQ'))
+      .toMatchObject({ skillExpression: 'Sales>=3', maxDialAttempts: 5 });
 
     await page.reload();
     await page.getByRole('heading', { name: 'Sales_VQ' }).waitFor();
     await expect.poll(() => field('Skill Expression').inputValue()).toBe('Sales>=3');
-    expect(await field('Max Dial Attempts').inputValue()).toBe('5');
+    await expect.poll(() => field('Max Dial Attempts').inputValue()).toBe('5');
   });
 
   it('holds a tab change while changes are unsaved, in its own dialog', async () => {
@@ -133,7 +143,7 @@ describe('callback settings', () => {
     const dialog = page.getByTestId('unsaved-changes-dialog');
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Stay' }).click();
-    expect(await field('Slot Capacity').inputValue()).toBe('9');
+    await expect.poll(() => field('Slot Capacity').inputValue()).toBe('9');
     expect(page.url()).toMatch(/#\/callback-settings$/);
 
     await page.getByRole('link', { name: 'Business hours' }).click();
@@ -154,7 +164,9 @@ describe('callback settings', () => {
     await field('Capacity Rule').selectOption('March');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(saveState).toBe('Saved Support_VQ.');
-    expect(await row('Support_VQ')).toMatchObject({ capacityRule: 'March', slotDurationMinutes: 15 });
+    await expect
+      .poll(() => row('Support_VQ'))
+      .toMatchObject({ capacityRule: 'March', slotDurationMinutes: 15 });
     expect(
       await queueList()
         .getByRole('button', { name: /^Support_VQ/ })
@@ -202,7 +214,7 @@ describe('callback settings', () => {
     await expect.poll(() => other.getByLabel('Max Dial Attempts', { exact: true }).isDisabled()).toBe(true);
     await expect.poll(() => other.locator('.save-state').textContent()).toMatch(/Read only/);
     for (const control of ['Save', 'New queue', 'Delete queue', 'Revert'])
-      expect(await other.getByRole('button', { name: control, exact: true }).count()).toBe(0);
+      await expect.poll(() => other.getByRole('button', { name: control, exact: true }).count()).toBe(0);
     await other.screenshot({ path: `${artifacts}/settings-form-4-read-only.png` });
     await context.close();
   });

@@ -129,10 +129,10 @@ describe('the Callback console', () => {
     await expect
       .poll(() => dialog.textContent())
       .toMatch(new RegExp(`${count} callbacks? of the current range .*will be cancelled`));
-    expect(await dialog.textContent()).toContain(
-      '1 PROCESSING callback (its customer is in conversation) will be skipped.',
-    );
-    expect(await dialog.textContent()).toContain('1 callback already completed stays as it is.');
+    await expect
+      .poll(() => dialog.textContent())
+      .toContain('1 PROCESSING callback (its customer is in conversation) will be skipped.');
+    await expect.poll(() => dialog.textContent()).toContain('1 callback already completed stays as it is.');
     await shot('bulk-cancel-dialog');
     await dialog.getByRole('button', { name: 'Keep them' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -182,10 +182,10 @@ describe('the Callback console', () => {
       editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     })()`);
     await expect.poll(() => page.getByLabel('Tue 09:30').inputValue()).toBe('10');
-    expect(await page.getByLabel('Mon 13:00').inputValue()).toBe('');
+    await expect.poll(() => page.getByLabel('Mon 13:00').inputValue()).toBe('');
     await page.getByLabel('Timeslot length').selectOption('60');
     await expect.poll(() => page.getByLabel('Tue 10:00').inputValue()).toBe('8');
-    expect(await page.getByLabel('Tue 10:30').count()).toBe(0);
+    await expect.poll(() => page.getByLabel('Tue 10:30').count()).toBe(0);
     await shot('tools-capacity');
     await page.getByRole('button', { name: 'Create rule' }).click();
     await expect
@@ -225,7 +225,9 @@ describe('the Callback console', () => {
     await page.getByLabel('Correlation id').fill(corrId);
     await page.getByRole('button', { name: 'Find' }).click();
     await expect.poll(() => page.getByTestId('errors').locator('tbody tr').count()).toBe(1);
-    expect(await page.getByTestId('errors').textContent()).toContain('/engagement/v3/callbacks/create');
+    await expect
+      .poll(() => page.getByTestId('errors').textContent())
+      .toContain('/engagement/v3/callbacks/create');
     await shot('developer');
   });
 
@@ -237,8 +239,10 @@ describe('the Callback console', () => {
     await page.getByRole('button', { name: 'Revoke Partner app' }).click();
     const dialog = page.getByTestId('revoke-key-dialog');
     await dialog.waitFor();
-    expect(await dialog.getByRole('heading').textContent()).toBe('Revoke the key "Partner app"?');
-    expect(await dialog.textContent()).toContain(`"Partner app" (${key.keyPrefix}…) will stop working`);
+    await expect.poll(() => dialog.getByRole('heading').textContent()).toBe('Revoke the key "Partner app"?');
+    await expect
+      .poll(() => dialog.textContent())
+      .toContain(`"Partner app" (${key.keyPrefix}…) will stop working`);
     await shot('revoke-key-dialog');
     await dialog.getByRole('button', { name: 'Keep it' }).click();
     await dialog.waitFor({ state: 'detached' });

@@ -63,7 +63,9 @@ describe('small things that read as carelessness (§6)', () => {
       .poll(() => page.getByRole('alert').first().textContent(), { timeout: 10_000 })
       .toMatch(/There is no page at “\/no-such-page”/);
     await page.getByRole('button', { name: 'Create', exact: true }).click();
-    expect(await page.locator('#new-name-error').textContent()).toBe('Give the application a name.');
+    await expect
+      .poll(() => page.locator('#new-name-error').textContent())
+      .toBe('Give the application a name.');
   });
 
   it('renames and deletes through dialogs, not the browser’s boxes', async () => {
@@ -92,7 +94,7 @@ describe('small things that read as carelessness (§6)', () => {
       .getByRole('button', { name: 'Delete' })
       .click();
     const remove = page.getByTestId('delete-dialog');
-    expect(await remove.textContent()).toMatch(/never published/);
+    await expect.poll(() => remove.textContent()).toMatch(/never published/);
     await remove.getByRole('button', { name: 'Delete' }).click();
     await expect
       .poll(async () => (await api.get('/api/v1/applications/throwaway')).status, { timeout: 10_000 })
@@ -122,7 +124,9 @@ describe('nothing live changes silently (§1)', () => {
     await page.getByRole('tab', { name: 'Publish' }).click();
     await page.getByRole('textbox', { name: 'DNIS' }).fill('12345');
     await page.getByRole('button', { name: 'Assign', exact: true }).click();
-    expect(await page.locator('#dnis-error').textContent()).toMatch(/starts with \+ and the country code/);
+    await expect
+      .poll(() => page.locator('#dnis-error').textContent())
+      .toMatch(/starts with \+ and the country code/);
   });
 
   it('shows who holds a number and asks before moving it; keeping it changes nothing', async () => {
@@ -134,10 +138,12 @@ describe('nothing live changes silently (§1)', () => {
     await page.getByRole('button', { name: 'Assign', exact: true }).click();
     const dialog = page.getByTestId('number-move-dialog');
     await dialog.waitFor({ timeout: 10_000 });
-    expect(await dialog.textContent()).toMatch(/\+18005550100 is assigned to “Inbound customer care IVR”/);
+    await expect
+      .poll(() => dialog.textContent())
+      .toMatch(/\+18005550100 is assigned to “Inbound customer care IVR”/);
     await shot('number-move');
     await dialog.getByRole('button', { name: /Keep it on/ }).click();
-    expect(await holderOf('+18005550100')).toBe('inbound-ivr');
+    await expect.poll(() => holderOf('+18005550100')).toBe('inbound-ivr');
 
     await page.getByRole('button', { name: 'Assign', exact: true }).click();
     await page
@@ -151,7 +157,7 @@ describe('nothing live changes silently (§1)', () => {
   it('asks before releasing a number', async () => {
     await page.getByTestId('own-number').getByRole('button', { name: 'Release' }).click();
     const dialog = page.getByTestId('number-release-dialog');
-    expect(await dialog.textContent()).toMatch(/will no longer reach/);
+    await expect.poll(() => dialog.textContent()).toMatch(/will no longer reach/);
     await dialog.getByRole('button', { name: 'Release' }).click();
     await expect.poll(() => holderOf('+18005550100'), { timeout: 10_000 }).toBeUndefined();
   });
@@ -160,7 +166,7 @@ describe('nothing live changes silently (§1)', () => {
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     const dialog = page.getByTestId('publish-dialog');
     await dialog.waitFor();
-    expect(await dialog.textContent()).toMatch(/Publish version 1.*The first version.*5 blocks/s);
+    await expect.poll(() => dialog.textContent()).toMatch(/Publish version 1.*The first version.*5 blocks/s);
     await dialog.getByRole('textbox', { name: /Note for the version history/ }).fill('First greeting');
     await shot('publish-dialog');
     await dialog.getByRole('button', { name: 'Publish version 1' }).click();
@@ -188,16 +194,16 @@ describe('nothing live changes silently (§1)', () => {
     await expect
       .poll(() => dialog.textContent(), { timeout: 10_000 })
       .toMatch(/“Hello again” → “Hello newcomer”/);
-    expect(await dialog.getByRole('checkbox').isChecked()).toBe(true);
+    await expect.poll(() => dialog.getByRole('checkbox').isChecked()).toBe(true);
     await dialog.getByRole('textbox', { name: /Note/ }).fill('Back to the first greeting');
     await dialog.getByRole('button', { name: 'Roll back to version 1' }).click();
     await expect.poll(status, { timeout: 10_000 }).toMatch(/Published version 3; the draft now matches it/);
     await expect
       .poll(() => page.getByTestId('draft-versus-live').textContent(), { timeout: 10_000 })
       .toMatch(/matches live version 3/);
-    expect(await page.getByTestId('version-3').textContent()).toMatch(
-      /roll back to v1.*Back to the first greeting/s,
-    );
+    await expect
+      .poll(() => page.getByTestId('version-3').textContent())
+      .toMatch(/roll back to v1.*Back to the first greeting/s);
   });
 });
 
@@ -237,10 +243,12 @@ describe('validation catches what fails at run time (§2)', () => {
     await issues.getByRole('button', { name: /Play Message: Prompts is required/ }).click();
     const field = page.locator('[data-field="/prompts"]');
     await expect.poll(() => field.getAttribute('class'), { timeout: 10_000 }).toMatch(/field-focused/);
-    expect(await field.locator('.field-issue').textContent()).toMatch(/Prompts is required/);
+    await expect.poll(() => field.locator('.field-issue').textContent()).toMatch(/Prompts is required/);
     await shot('issue-field');
     await page.getByRole('tab', { name: 'Publish' }).click();
-    expect(await page.getByRole('button', { name: 'Publish', exact: true }).isDisabled()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Publish', exact: true }).isDisabled())
+      .toBe(true);
   });
 
   it('offers Callback V2 only the outcomes its application type can have', async () => {
@@ -267,20 +275,22 @@ describe('test what you are editing (§3)', () => {
     await page.getByRole('tab', { name: 'Test call' }).click();
     const panel = page.getByTestId('test-call-panel');
     const picker = panel.getByRole('combobox', { name: 'Run' });
-    expect(await picker.inputValue()).toBe('draft');
-    expect(await picker.locator('option').allTextContents()).toEqual(
-      expect.arrayContaining([
-        'the draft (unpublished changes included)',
-        'the live version (v3)',
-        expect.stringMatching(/^version 2 /),
-      ]),
-    );
-    expect(await panel.getByLabel('Caller number').inputValue()).toBe('+14155550123');
+    await expect.poll(() => picker.inputValue()).toBe('draft');
+    await expect
+      .poll(() => picker.locator('option').allTextContents())
+      .toEqual(
+        expect.arrayContaining([
+          'the draft (unpublished changes included)',
+          'the live version (v3)',
+          expect.stringMatching(/^version 2 /),
+        ]),
+      );
+    await expect.poll(() => panel.getByLabel('Caller number').inputValue()).toBe('+14155550123');
     await panel.getByRole('button', { name: 'Start call' }).click();
     await expect
       .poll(() => page.getByTestId('transcript').textContent(), { timeout: 10_000 })
       .toMatch(/Hello newcomer/);
-    expect(await panel.textContent()).toMatch(/runs a copy of the draft/);
+    await expect.poll(() => panel.textContent()).toMatch(/runs a copy of the draft/);
     await panel.getByRole('button', { name: 'Hang up' }).click();
     await expect
       .poll(() => page.getByTestId('call-state').textContent(), { timeout: 10_000 })
@@ -322,14 +332,14 @@ describe('test what you are editing (§3)', () => {
     await panel.getByRole('button', { name: 'Send' }).click();
     const card = page.getByTestId('booked-callback');
     await card.waitFor({ timeout: 15_000 });
-    expect(await card.getByTestId('callback-number').textContent()).toMatch(
-      /Ringback will call \+14155550177/,
-    );
-    expect(await card.textContent()).toMatch(/When Ringback calls \+14155550177/);
+    await expect
+      .poll(() => card.getByTestId('callback-number').textContent())
+      .toMatch(/Ringback will call \+14155550177/);
+    await expect.poll(() => card.textContent()).toMatch(/When Ringback calls \+14155550177/);
     await card.getByRole('button', { name: 'Answer', exact: true }).click();
 
     const simulation = panel.getByTestId('simulation-controls');
-    expect(await simulation.textContent()).toMatch(/virtual/);
+    await expect.poll(() => simulation.textContent()).toMatch(/virtual/);
     for (let i = 0; i < 6 && !/AGENT_CONNECTED/.test((await card.textContent()) ?? ''); i++) {
       await simulation.getByRole('button', { name: '+1 min' }).click();
       await page.waitForFunction(() => true);
@@ -376,8 +386,8 @@ describe('big flows at full view (§5)', () => {
     // The light drawing: every block on one canvas, none of them a React Flow element.
     const drawing = page.getByTestId('light-drawing');
     await expect.poll(() => drawing.getAttribute('data-blocks'), { timeout: 30_000 }).toBe('1000');
-    expect(await page.locator('.react-flow__node-block').count()).toBe(0);
-    expect(await page.locator('.react-flow__edge').count()).toBe(0);
+    await expect.poll(() => page.locator('.react-flow__node-block').count()).toBe(0);
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(0);
     // A click on a drawn block selects it: b0 sits at (40, 50) in the Self Service lane.
     const lane = (await page.getByTestId('lane-selfService').boundingBox())!;
     const scale = await zoom();
@@ -393,7 +403,7 @@ describe('big flows at full view (§5)', () => {
     await page.getByRole('button', { name: 'Fit', exact: true }).click();
     await page.waitForTimeout(800);
     await shot('thousand-full-view');
-    expect(await page.getByTestId('save-status').textContent()).toBe('Saved');
+    await expect.poll(() => page.getByTestId('save-status').textContent()).toBe('Saved');
     // Zoomed in past the light drawing, blocks and links are elements again, the canvas gone.
     await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 3);
     for (let i = 0; i < 12 && (await zoom()) < 0.5; i++) {
@@ -406,7 +416,7 @@ describe('big flows at full view (§5)', () => {
     await expect
       .poll(() => page.locator('.react-flow__edge').count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
-    expect(await drawing.count()).toBe(0);
+    await expect.poll(() => drawing.count()).toBe(0);
   });
 
   it('lays out a flow imported without positions instead of piling it up', async () => {
@@ -437,10 +447,10 @@ describe('big flows at full view (§5)', () => {
     const find = page.getByRole('searchbox', { name: 'Find in flow' });
     await find.fill('goodbye');
     await expect.poll(() => page.getByTestId('find-count').textContent()).toBe('1 match');
-    expect(await page.locator('.block-node.search-match').count()).toBe(1);
+    await expect.poll(() => page.locator('.block-node.search-match').count()).toBe(1);
     await find.press('Enter');
     await expect.poll(() => page.getByTestId('find-count').textContent()).toBe('1 of 1');
-    expect(await page.locator('.block-node.search-current').count()).toBe(1);
+    await expect.poll(() => page.locator('.block-node.search-current').count()).toBe(1);
     await find.fill('');
 
     // The Find above moved the view; bring every block back before picking the greeting.
