@@ -201,6 +201,9 @@ async function cluster(processes: number, env: Record<string, string>, agents: n
     await sql`update callback_settings set document = document || '{"callbackApplication": ""}'::jsonb`;
   const [{ tenant_id: tenantId } = { tenant_id: '' }] =
     await sql`select tenant_id from callback_settings where virtual_queue = 'Sales_VQ'`;
+  // The seeded agents talk 240 s, and a callback is PROCESSING for its whole conversation: they
+  // would hold the run's last callbacks for minutes. The bench's own agents take every call.
+  await sql`update agents set state = 'LoggedOut' where id not like 'bench-%'`;
   await sql`insert into agents (tenant_id, id, name, skills, handle_time, state, updated_at)
     select ${tenantId}, 'bench-' || n, 'Bench agent ' || n, '{"Sales": 5}'::jsonb,
       '{"kind": "fixed", "seconds": 0.01}'::jsonb, 'Ready', ${Date.now()}::bigint
