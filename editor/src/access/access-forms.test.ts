@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveReaders, groupRoles, queuePermissionBody, toggled } from './access-forms.ts';
+import { effectiveReaders, queuePermissionBody, toggled } from './access-forms.ts';
 
 describe('access forms', () => {
-  it('offers only callback roles to access groups', () => {
-    expect(groupRoles).toEqual([
-      'callbackAdministrator',
-      'callbackSupervisor',
-      'callbackMonitor',
-      'callbackDeveloper',
-    ]);
-  });
   it('toggles an item in or out of a sorted list', () => {
     expect(toggled(['Sales'], 'Billing', true)).toEqual(['Billing', 'Sales']);
     expect(toggled(['Billing', 'Sales'], 'Sales', false)).toEqual(['Billing']);
