@@ -104,7 +104,9 @@ describe('a Callback Monitor of the Sales line in the console', () => {
       /^Cancel \d+ selected$/,
       'Cancellation summary (CSV)',
     ]) {
-      await expect.poll(() => page.getByRole('button', { name: control }).count(), String(control)).toBe(0);
+      await expect
+        .poll(() => page.getByRole('button', { name: control }).count(), { message: String(control) })
+        .toBe(0);
     }
     // Selection serves only bulk cancel: no row or header checkbox for a Monitor.
     await expect.poll(() => page.getByTestId('callback-rows').getByRole('checkbox').count()).toBe(0);
@@ -114,7 +116,9 @@ describe('a Callback Monitor of the Sales line in the console', () => {
       .click();
     await page.getByLabel('Advanced callback metrics').waitFor();
     for (const control of ['Reschedule', 'Cancel callback', 'Recreate']) {
-      await expect.poll(() => page.getByRole('button', { name: control }).count(), control).toBe(0);
+      await expect
+        .poll(() => page.getByRole('button', { name: control }).count(), { message: control })
+        .toBe(0);
     }
     await shot('callback-details');
   });
@@ -145,7 +149,9 @@ describe('a Callback Monitor of the Sales line in the console', () => {
     await expect.poll(() => page.getByLabel('DNIS (E.164)').first().inputValue()).toBe('+18005550301');
     await expect.poll(() => page.getByLabel('DNIS (E.164)').first().isDisabled()).toBe(true);
     for (const control of ['Create New Group', 'Save Group', 'Delete Group']) {
-      await expect.poll(() => page.getByRole('button', { name: control }).count(), control).toBe(0);
+      await expect
+        .poll(() => page.getByRole('button', { name: control }).count(), { message: control })
+        .toBe(0);
     }
     await shot('call-in-config');
   });
