@@ -2,8 +2,10 @@
  * Profiles opening the generated 1,000-block application: `npx tsx bench/editor-profile.ts`;
  * with `drag`, a block dragged; with `view`, the whole flow fitted, wheel-zoomed and panned;
  * with `import`, opening the same flow imported without positions.
- * Prints the functions with the most self time (build with `--minify false` for readable names).
+ * Prints the functions with the most self time (build with `--minify false` for readable names);
+ * `PROFILE_OUT=file` also writes the whole CPU profile there (for a call-tree viewer).
  */
+import { writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { ApiClient } from '../test/support/client.ts';
 import { startRuntime } from '../test/support/start-runtime.ts';
@@ -36,7 +38,7 @@ try {
   if (phase === 'open' || phase === 'import') await cdp.send('Profiler.start');
   await page.goto(`${runtime.baseUrl}/#/applications/bench-1000`);
   await page.locator('[data-block-id="b3"]').waitFor();
-  await page.waitForTimeout(1500);
+  await page.waitForTimeout(Number(process.env.SETTLE_MS ?? 1500));
   console.log(
     'block components rendered while opening:',
     await page.evaluate('Object.keys(window.__ringbackRenderCounts ?? {}).length'),
@@ -51,6 +53,7 @@ try {
     console.log(await zoomAndPan(page));
   }
   const { profile } = await cdp.send('Profiler.stop');
+  if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
   const byId = new Map((profile.nodes as ProfileNode[]).map((n) => [n.id, n]));
   const self = new Map<string, number>();
   profile.samples?.forEach((id: number, i: number) => {

@@ -27,7 +27,7 @@ const runAlone = import.meta.url === pathToFileURL(process.argv[1] ?? '').href;
 function bundleSizes(report: Report): void {
   const dist = join(root, 'editor', 'dist');
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const assets = readdirSync(join(dist, 'assets'));
+  const assets = readdirSync(join(dist, 'assets')).filter((f) => /\.(js|css)$/.test(f));
   const gz = (file: string) => gzipSync(readFileSync(join(dist, 'assets', file))).length / 1024;
   // The first screen: what index.html loads (entry script, its preloads and styles).
   const first = assets.filter((f) => html.includes(`/assets/${f}`));

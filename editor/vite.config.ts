@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { designerPreload } from './build/designer-preload.ts';
+import { precompress } from './build/precompress.ts';
 
 const editorRoot = fileURLToPath(new URL('.', import.meta.url));
 
@@ -12,7 +14,7 @@ export default defineConfig(({ command }) => {
   return {
     root: editorRoot,
     base: '/',
-    plugins: [react()],
+    plugins: [react(), designerPreload(editorRoot), precompress()],
     build: {
       outDir: fileURLToPath(new URL('./dist', import.meta.url)),
       emptyOutDir: true,

@@ -1,6 +1,6 @@
 /** The issues a flow validation reports, and the list the checks append them to. */
 import type { ErrorCode } from '../error-codes.generated.ts';
-import { escapePointerSegment } from '../validation/index.ts';
+import { escapePointerSegment } from '../validation/issues.ts';
 
 export interface FlowIssue {
   severity: 'error' | 'warning';

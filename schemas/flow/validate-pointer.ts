@@ -3,7 +3,7 @@
  * promptFields): JSON pointers relative to the block's properties where `*` stands for any
  * index of an array. Missing parts simply match nothing: optional fields may be absent.
  */
-import { escapePointerSegment } from '../validation/index.ts';
+import { escapePointerSegment } from '../validation/issues.ts';
 
 export interface FieldMatch {
   /** Pointer relative to the properties, with the indexes filled in. */

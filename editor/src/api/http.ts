@@ -43,7 +43,8 @@ export function describeError(error: unknown): string {
   return String(error);
 }
 
-const TOKEN_KEY = 'ringback.token';
+/** Also read by the page's first script (editor/build/designer-preload.ts). */
+export const TOKEN_KEY = 'ringback.token';
 let unauthorizedListener: (() => void) | undefined;
 
 export function setToken(token: string | null): void {
@@ -55,6 +56,17 @@ export function onUnauthorized(listener: () => void): void {
   unauthorizedListener = listener;
 }
 
+/**
+ * A GET the page's first script already started (editor/build/designer-preload.ts starts a
+ * Designer's first requests beside the app's code), taken once; later asks fetch again.
+ */
+function earlyResponse(path: string): Promise<Response> | undefined {
+  const early = (globalThis as { __ringbackEarly?: Record<string, Promise<Response>> }).__ringbackEarly;
+  const response = early?.[path];
+  if (response) delete early[path];
+  return response;
+}
+
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   const token = sessionStorage.getItem(TOKEN_KEY);
@@ -62,12 +74,13 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   if (body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response = await ((method === 'GET' && earlyResponse(path)) ||
+      fetch(path, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }));
   } catch (error) {
     throw new ApiProblem(0, { title: 'Network error', detail: describeError(error), code: 'NETWORK' });
   }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApplicationsScreen } from '../applications/applications-screen.tsx';
 import { LoginScreen } from '../auth/login-screen.tsx';
@@ -10,9 +10,21 @@ import { visibleTabs } from './tabs.ts';
 import { TopBar } from './top-bar.tsx';
 
 // The canvas (React Flow, elkjs) loads only when a designer opens, keeping the first screen small.
-const loadDesigner = () => import('../designer/designer-screen.tsx');
-const DesignerScreen = lazy(loadDesigner);
-// A page opened on a Designer address fetches its code and data while the session is checked.
+type DesignerModule = typeof import('../designer/designer-screen.tsx');
+let designerModule: DesignerModule | undefined;
+let designerLoading: Promise<DesignerModule> | undefined;
+/** The Designer's code, asked for once (a failed load is asked again next time). */
+const loadDesigner = (): Promise<DesignerModule> =>
+  (designerLoading ??= import('../designer/designer-screen.tsx').then(
+    (loaded) => (designerModule = loaded),
+    (error: unknown) => {
+      designerLoading = undefined;
+      throw error;
+    },
+  ));
+// The session is checked as the page starts, not after its first render; a page opened on a
+// Designer address fetches the Designer's code and data meanwhile.
+void restoreSession();
 const opening = parseRoute(window.location.hash);
 if (opening.name === 'designer') {
   void loadDesigner();
@@ -46,7 +58,7 @@ const tabOfRoute: Record<Exclude<Route['name'], 'login' | 'home'>, string> = {
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
     case 'designer':
-      return <DesignerScreen key={route.applicationId} applicationId={route.applicationId} />;
+      return <Designer key={route.applicationId} applicationId={route.applicationId} />;
     case 'businessHours':
       return <BusinessHoursScreen />;
     case 'callbackSettings':
@@ -72,14 +84,34 @@ function Screen({ route }: { route: Route }) {
   }
 }
 
+/**
+ * The Designer without Suspense: React holds back content revealed after a Suspense fallback for up
+ * to 300 ms (so fallbacks do not flash), which made every Designer opened by a link or reload wait
+ * that long after its code had arrived. A splash until the code is there shows at once instead.
+ */
+function Designer({ applicationId }: { applicationId: string }) {
+  const { t } = useTranslation('shell');
+  const [loaded, setLoaded] = useState<DesignerModule | Error | undefined>(designerModule);
+  useEffect(() => {
+    if (!loaded) loadDesigner().then(setLoaded, (error: unknown) => setLoaded(new Error(String(error))));
+  }, [loaded]);
+  if (loaded instanceof Error) {
+    return (
+      <div className="splash error" role="alert">
+        {t('designerLoadFailed', { error: loaded.message })}
+      </div>
+    );
+  }
+  if (!loaded) return <div className="splash">{t('loading')}</div>;
+  const DesignerScreen = loaded.default;
+  return <DesignerScreen applicationId={applicationId} />;
+}
+
 export function App() {
   const { t } = useTranslation('shell');
   const user = useSession((s) => s.user);
   const hashRoute = parseRoute(useHash());
 
-  useEffect(() => {
-    void restoreSession();
-  }, []);
   const username = user ? user.username : null;
   useEffect(() => {
     if (username) loadPreferences(username);

@@ -13,6 +13,7 @@ import { type DragEvent, type MouseEvent, useCallback, useMemo, useRef, useState
 import { PALETTE_MIME } from '../palette/palette.tsx';
 import { designer, useDesigner } from '../store/designer-store.ts';
 import { BlockContextMenu, type BlockMenuTarget } from './block-context-menu.tsx';
+import { blockBoxes, cullingView, edgesInView, parseView } from './edges-in-view.ts';
 import { edgeTypes, nodeTypes } from './element-types.ts';
 import type { DesignerNode, LinkEdge } from './flow-elements.ts';
 import { FlowMinimap } from './flow-minimap.tsx';
@@ -54,6 +55,7 @@ export function Canvas() {
   const reconnected = useRef(false);
   const lowDetail = useStore(selectLowDetail);
   const shownNodes = useMemo(() => (lowDetail ? nodes.map(hidden) : nodes), [lowDetail, nodes]);
+  const shownEdges = useEdgesInView(nodes, edges, lowDetail);
   const scene = useLightScene(lowDetail);
 
   // A click on the light drawing lands on the pane (lanes let the pointer through): it selects
@@ -128,7 +130,7 @@ export function Canvas() {
     <div className={lowDetail ? 'canvas lod' : 'canvas'} onDrop={onDrop} onDragOver={onDragOver}>
       <ReactFlow
         nodes={shownNodes}
-        edges={lowDetail ? NO_EDGES : edges}
+        edges={shownEdges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         defaultEdgeOptions={defaultEdgeOptions}
@@ -164,6 +166,17 @@ export function Canvas() {
       {menu && <BlockContextMenu target={menu} onClose={() => setMenu(null)} />}
     </div>
   );
+}
+
+/** The links near the view (edges-in-view.ts); none below LOW_DETAIL_ZOOM. */
+function useEdgesInView(nodes: readonly DesignerNode[], edges: readonly LinkEdge[], lowDetail: boolean) {
+  const view = useStore(cullingView);
+  const boxes = useMemo(() => blockBoxes(nodes), [nodes]);
+  const previous = useRef<readonly LinkEdge[]>(NO_EDGES);
+  return useMemo(() => {
+    previous.current = lowDetail ? NO_EDGES : edgesInView(edges, boxes, parseView(view), previous.current);
+    return previous.current as LinkEdge[];
+  }, [edges, boxes, view, lowDetail]);
 }
 
 function initialViewport(): Viewport {

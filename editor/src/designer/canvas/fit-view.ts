@@ -1,7 +1,7 @@
 import { getViewportForBounds, type ReactFlowInstance, type Rect, type useStoreApi } from '@xyflow/react';
 import { getDesigner } from '../store/designer-state.ts';
+import { type Box, blockBoxes } from './edges-in-view.ts';
 import type { DesignerNode, LinkEdge } from './flow-elements.ts';
-import { BLOCK_WIDTH } from './lanes.ts';
 
 /**
  * Fit leaves room for what floats over the canvas: the zoom controls at the bottom left and the
@@ -40,24 +40,18 @@ export function showBlocks(
 
 /** The box around the given blocks (every block when no ids are given), in flow coordinates. */
 export function blockBounds(nodes: readonly DesignerNode[], ids?: readonly string[]): Rect | null {
-  const lanes = new Map(nodes.flatMap((n) => (n.type === 'lane' ? [[n.id, n.position] as const] : [])));
   const wanted = ids && new Set(ids);
-  let box: { left: number; top: number; right: number; bottom: number } | null = null;
-  for (const node of nodes) {
-    if (node.type !== 'block' || (wanted && !wanted.has(node.id))) continue;
-    const lane = (node.parentId && lanes.get(node.parentId)) || { x: 0, y: 0 };
-    const left = lane.x + node.position.x;
-    const top = lane.y + node.position.y;
-    const right = left + (node.measured?.width ?? node.initialWidth ?? BLOCK_WIDTH);
-    const bottom = top + (node.measured?.height ?? node.initialHeight ?? 60);
+  let box: Box | null = null;
+  for (const [id, block] of blockBoxes(nodes)) {
+    if (wanted && !wanted.has(id)) continue;
     box = box
       ? {
-          left: Math.min(box.left, left),
-          top: Math.min(box.top, top),
-          right: Math.max(box.right, right),
-          bottom: Math.max(box.bottom, bottom),
+          left: Math.min(box.left, block.left),
+          top: Math.min(box.top, block.top),
+          right: Math.max(box.right, block.right),
+          bottom: Math.max(box.bottom, block.bottom),
         }
-      : { left, top, right, bottom };
+      : block;
   }
   return box && { x: box.left, y: box.top, width: box.right - box.left, height: box.bottom - box.top };
 }

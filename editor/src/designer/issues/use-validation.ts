@@ -20,24 +20,16 @@ export function sameButLayout(a: Application, b: Application): boolean {
  * is dropped. Where workers are missing or fail (unit tests), checks run in the page when it is idle.
  */
 function flowChecker() {
-  let worker: Worker | null = null;
-  try {
-    worker = new Worker(new URL('./validation-worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    worker = null;
-  }
-  let latest = 0;
-  let idle = 0;
-  let pending: { check: FlowCheck; done: (issues: ValidationIssue[]) => void } | null = null;
-  const inPage = (id: number, check: FlowCheck, done: (issues: ValidationIssue[]) => void) => {
-    cancelIdle(idle);
-    idle = whenIdle(() => {
-      void import('./check-flow.ts').then(({ checkFlow }) => {
-        if (id === latest) done(checkFlow(check));
-      });
-    });
-  };
-  if (worker) {
+  // Started with the first check rather than with the Designer, which then opens sooner.
+  let worker: Worker | null | undefined;
+  const startWorker = (): Worker | null => {
+    if (worker !== undefined) return worker;
+    try {
+      worker = new Worker(new URL('./validation-worker.ts', import.meta.url), { type: 'module' });
+    } catch {
+      worker = null;
+      return worker;
+    }
     worker.onmessage = ({ data }: MessageEvent<{ id: number; issues?: ValidationIssue[] }>) => {
       if (data.id !== latest || !pending) return;
       // A check that failed in the worker is tried again in the page, where its error shows.
@@ -49,12 +41,25 @@ function flowChecker() {
       worker = null;
       if (pending) inPage(latest, pending.check, pending.done);
     };
-  }
+    return worker;
+  };
+  let latest = 0;
+  let idle = 0;
+  let pending: { check: FlowCheck; done: (issues: ValidationIssue[]) => void } | null = null;
+  const inPage = (id: number, check: FlowCheck, done: (issues: ValidationIssue[]) => void) => {
+    cancelIdle(idle);
+    idle = whenIdle(() => {
+      void import('./check-flow.ts').then(({ checkFlow }) => {
+        if (id === latest) done(checkFlow(check));
+      });
+    });
+  };
   return {
     check(check: FlowCheck, done: (issues: ValidationIssue[]) => void): void {
       const id = ++latest;
       pending = { check, done };
-      if (worker) worker.postMessage({ id, check });
+      const checking = startWorker();
+      if (checking) checking.postMessage({ id, check });
       else inPage(id, check, done);
     },
     stop(): void {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applicationsApi } from '../../api/endpoints.ts';
 import { describeError } from '../../api/http.ts';
@@ -7,9 +7,12 @@ import { saveNow } from '../store/autosave.ts';
 import { designer, useDesigner } from '../store/designer-store.ts';
 import { VersionDiffPanel } from '../versions/version-diff-panel.tsx';
 import { DraftVersusLive } from './draft-versus-live.tsx';
-import { PhoneNumbers } from './phone-numbers.tsx';
 import { PublishDialog, type PublishIntent, type PublishResult } from './publish-dialog.tsx';
 import { useLiveDocument } from './use-live-document.ts';
+
+// The number list checks E.164 with libphonenumber's metadata (a third of the Designer's code):
+// loaded when the Publish tab opens, not with every Designer.
+const PhoneNumbers = lazy(() => import('./phone-numbers.tsx').then((m) => ({ default: m.PhoneNumbers })));
 
 type Message = { kind: 'ok' | 'error'; text: string };
 
@@ -142,7 +145,9 @@ export function PublishPanel() {
         ))}
       </ul>
       <VersionDiffPanel versions={versions} />
-      <PhoneNumbers applicationId={applicationId} applicationName={applicationName} onChange={ownNumbers} />
+      <Suspense fallback={<p className="muted">{t('publish.loadingNumbers')}</p>}>
+        <PhoneNumbers applicationId={applicationId} applicationName={applicationName} onChange={ownNumbers} />
+      </Suspense>
       {intent && (
         <PublishDialog
           intent={intent}
