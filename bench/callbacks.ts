@@ -5,10 +5,12 @@
  * three `ringback serve` processes. Needs DATABASE_URL (a PostgreSQL server); every figure uses a
  * fresh database. RINGBACK_BENCH_ONLY=create|availability|due|dispatch runs one part;
  * RINGBACK_BENCH_CONNECTIONS sets the create load (64); RINGBACK_BENCH_EXPLAIN and
- * RINGBACK_BENCH_PROFILE_DIR help find where time goes.
+ * RINGBACK_BENCH_PROFILE_DIR help find where time goes; RINGBACK_BENCH_DUMP=file writes each due
+ * callback's delay against its due time (ms after the first), to see when late dials happen.
  */
 
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { ApiClient } from '../test/support/client.ts';
@@ -241,10 +243,15 @@ async function benchDueToDial(report: Report): Promise<void> {
       async () => Number((await sql`select count(*) as n from dial_attempts`)[0]?.n) >= count,
       60_000,
     );
-    const delays = (
-      await sql`select d.started_at - c.desired_time as delay from dial_attempts d
-        join callbacks c on c.id = d.callback_id where d.attempt = 1`
-    ).map((r) => Number(r.delay));
+    const rows =
+      await sql`select d.started_at - c.desired_time as delay, c.desired_time as due from dial_attempts d
+        join callbacks c on c.id = d.callback_id where d.attempt = 1 order by c.desired_time`;
+    const delays = rows.map((r) => Number(r.delay));
+    if (process.env.RINGBACK_BENCH_DUMP)
+      writeFileSync(
+        process.env.RINGBACK_BENCH_DUMP,
+        rows.map((r) => `${Number(r.due) - start} ${r.delay}`).join('\n'),
+      );
     report.figure(`due time → dial start, one process, tick ${tickMs} ms: p50`, median(delays), {
       unit: 'ms',
     });

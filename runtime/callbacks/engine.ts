@@ -80,6 +80,9 @@ export function callbackEngine(deps: {
   /** The quarter hour whose EWT samples this process took (the Monitor's EWT over the day). */
   let lastEwtSample = Number.NEGATIVE_INFINITY;
   let running: Promise<void> | undefined;
+  /** The settings read and the upkeep round in progress beside the ticks (system clock). */
+  let refreshing: Promise<QueueConfig[]> | undefined;
+  let upkeeping: Promise<void> | undefined;
   let lastRefresh: { at: number; configs: QueueConfig[]; dispatchable: QueueConfig[] } | undefined;
   let lastHeartbeat = Number.NEGATIVE_INFINITY;
   /** The dispatch pass in progress (tick or wake), and whether a wake asked for another. */
@@ -101,10 +104,28 @@ export function callbackEngine(deps: {
     await host.history.written();
   }
 
-  /** Agents and queue settings, re-read every tick on a virtual clock and every CONFIG_EVERY_MS on the system clock. */
+  /**
+   * Agents and queue settings: re-read every tick on a virtual clock. On the system clock they are
+   * re-read every CONFIG_EVERY_MS beside the tick, which meanwhile uses the last ones read: the
+   * reads take several round trips, which would otherwise delay the dials of that tick.
+   */
+  async function configsNow(now: number): Promise<QueueConfig[]> {
+    if (clock.kind === 'virtual' || !lastRefresh) return refresh(now);
+    if (now - lastRefresh.at >= CONFIG_EVERY_MS && !refreshing) {
+      const last = lastRefresh;
+      refreshing = refresh(now)
+        .catch((error: unknown) => {
+          logFailure(`engine ${nodeId} reading queue settings`, error);
+          return last.configs;
+        })
+        .finally(() => {
+          refreshing = undefined;
+        });
+    }
+    return lastRefresh.configs;
+  }
+
   async function refresh(now: number): Promise<QueueConfig[]> {
-    if (clock.kind !== 'virtual' && lastRefresh && now - lastRefresh.at < CONFIG_EVERY_MS)
-      return lastRefresh.configs;
     await host.syncAgents();
     const keys = await db
       .select({ tenantId: callbackSettings.tenantId, virtualQueue: callbackSettings.virtualQueue })
@@ -167,7 +188,7 @@ export function callbackEngine(deps: {
 
   async function once(): Promise<void> {
     const now = clock.now();
-    const configs = await refresh(now);
+    const configs = await configsNow(now);
     const usable = new Set<QueueConfig>();
     for (const config of configs) {
       const ok = await faults.guard(queueOf(config), 'configuring the contact center', () => {
@@ -179,6 +200,28 @@ export function callbackEngine(deps: {
     host.tick();
     await settleInTick();
     await promoteDue(db, now, actor);
+    // On a virtual clock everything a tick does happens at its instant, in order. On the system
+    // clock the upkeep (purge, expired call-ins, upcoming pushes, samples, retention) runs beside
+    // the ticks, one round at a time, so it never stands between a due callback and its dial.
+    const virtual = clock.kind === 'virtual';
+    if (virtual) await upkeepBeforeDispatch(now, configs, usable);
+    // Renewed before claiming, so a long virtual-clock jump never makes our own leases look expired.
+    await dispatch.renewLeases();
+    await dispatchPass((lastRefresh?.dispatchable ?? configs).filter((c) => usable.has(c)));
+    await settleInTick();
+    if (virtual) await upkeepAfterDispatch(now, usable);
+    else
+      upkeeping ??= (async () => {
+        await upkeepBeforeDispatch(now, configs, usable);
+        await upkeepAfterDispatch(now, usable);
+      })()
+        .catch((error: unknown) => logFailure(`engine ${nodeId} upkeep`, error))
+        .finally(() => {
+          upkeeping = undefined;
+        });
+  }
+
+  async function upkeepBeforeDispatch(now: number, configs: QueueConfig[], usable: Set<QueueConfig>) {
     if (now - lastPurge >= PURGE_EVERY_MS) {
       lastPurge = now;
       for (const config of usable)
@@ -192,10 +235,9 @@ export function callbackEngine(deps: {
           pushUpcoming(db, host, config, now),
         );
     }
-    // Renewed before claiming, so a long virtual-clock jump never makes our own leases look expired.
-    await dispatch.renewLeases();
-    await dispatchPass((lastRefresh?.dispatchable ?? configs).filter((c) => usable.has(c)));
-    await settleInTick();
+  }
+
+  async function upkeepAfterDispatch(now: number, usable: Set<QueueConfig>) {
     if (quarterOf(now) !== lastEwtSample) {
       lastEwtSample = quarterOf(now);
       // A chart's figure: a failure is logged and the callbacks carry on.
@@ -333,6 +375,8 @@ export function callbackEngine(deps: {
       host.stop();
       await running?.catch(() => undefined);
       await dispatching?.catch(() => undefined);
+      await refreshing;
+      await upkeeping;
     },
   };
 }

@@ -27,6 +27,9 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/** Connections each process keeps to PostgreSQL. */
+const POOL_SIZE = 10;
+
 /** An arbitrary constant naming Ringback's first-start lock (migrations use another). */
 const startLockKey = 7_312_004_552;
 
@@ -40,7 +43,11 @@ export async function openDatabase(options: {
   let templateMs = 0;
   if (url?.startsWith('postgres')) {
     // Several runtime processes share one PostgreSQL; keep each one's pool modest.
-    const client = postgres(url, { max: 10, onnotice: () => {} });
+    const client = postgres(url, { max: POOL_SIZE, onnotice: () => {} });
+    // Every connection is opened now, beside the start, rather than in the first burst of work: a
+    // new PostgreSQL connection costs a backend start, and a due callback's claim that waited for
+    // one was dialled a few hundred milliseconds late (bench/callbacks.ts, due time → dial).
+    void Promise.all(Array.from({ length: POOL_SIZE }, () => client`select 1`)).catch(() => undefined);
     handle = {
       db: drizzlePostgres(client, { schema }) as unknown as Database,
       kind: 'postgres',
