@@ -9,6 +9,12 @@ export interface AssignOptions {
   move?: boolean;
 }
 
+/** A number's row joined to the application it serves. */
+const servedApplication = and(
+  eq(applications.tenantId, phoneNumbers.tenantId),
+  eq(applications.id, phoneNumbers.applicationId),
+);
+
 export function phoneNumberStore(db: Database, now: () => number) {
   return {
     /**
@@ -25,13 +31,7 @@ export function phoneNumberStore(db: Database, now: () => number) {
         const [held] = await tx
           .select({ applicationId: phoneNumbers.applicationId, name: applications.name })
           .from(phoneNumbers)
-          .leftJoin(
-            applications,
-            and(
-              eq(applications.tenantId, phoneNumbers.tenantId),
-              eq(applications.id, phoneNumbers.applicationId),
-            ),
-          )
+          .leftJoin(applications, servedApplication)
           .where(and(eq(phoneNumbers.tenantId, tenantId), eq(phoneNumbers.dnis, dnis)))
           .for('update', { of: phoneNumbers });
         if (held && held.applicationId !== applicationId && !options.move) {
@@ -72,13 +72,7 @@ export function phoneNumberStore(db: Database, now: () => number) {
             liveVersion: applications.latestVersion,
           })
           .from(phoneNumbers)
-          .leftJoin(
-            applications,
-            and(
-              eq(applications.tenantId, phoneNumbers.tenantId),
-              eq(applications.id, phoneNumbers.applicationId),
-            ),
-          )
+          .leftJoin(applications, servedApplication)
           .where(where)
           .orderBy(asc(phoneNumbers.dnis))
           .limit(pageSize)

@@ -213,6 +213,10 @@ describe('designer', () => {
     await page.goto(designerUrl);
     await page.reload();
     await expect.poll(() => page.locator('.block-node').count()).toBe(4);
+    // The first check of the flow marks the blocks with issues when it ends.
+    await expect
+      .poll(() => page.getByRole('tab', { name: /^Issues/ }).textContent(), { timeout: 30_000 })
+      .not.toMatch(/checking/);
     // Wait until the page is quiet (validation and measuring run after load), then count.
     await expect
       .poll(

@@ -77,6 +77,7 @@ export default function BusinessHoursScreen() {
             <li key={h.name}>
               <button
                 type="button"
+                className="list-item"
                 aria-current={selection.kind === 'saved' && selection.name === h.name}
                 onClick={() => setSelection({ kind: 'saved', name: h.name })}
               >

@@ -46,7 +46,7 @@ export function QueueList({ queues, selected, creating, dirty, disabled, onSelec
       <ul>
         {creating && (
           <li>
-            <button type="button" aria-current="true" className="queue-item">
+            <button type="button" aria-current="true" className="list-item">
               <strong>
                 {t('newQueue')}
                 <span className="dirty-dot" title={t('unsaved')} aria-hidden="true" />
@@ -60,7 +60,7 @@ export function QueueList({ queues, selected, creating, dirty, disabled, onSelec
             <li key={q.virtualQueue}>
               <button
                 type="button"
-                className="queue-item"
+                className="list-item"
                 aria-current={current ? 'true' : undefined}
                 onClick={() => onSelect(q.virtualQueue)}
               >

@@ -22,6 +22,7 @@ export function SidePanel() {
   const [tab, setTab] = useState<Tab>('properties');
   const errors = useDesigner((s) => s.issues.filter((i) => i.severity === 'error').length);
   const warnings = useDesigner((s) => s.issues.length) - errors;
+  const checked = useDesigner((s) => s.issuesChecked);
   const selected = useDesigner(selectedBlock);
 
   useEffect(() => {
@@ -31,7 +32,12 @@ export function SidePanel() {
   const tabs: [Tab, string][] = [
     ['properties', t('panel.properties')],
     ['variables', t('panel.variables')],
-    ['issues', errors + warnings ? t('panel.issuesCounted', { errors, warnings }) : t('panel.issues')],
+    [
+      'issues',
+      errors + warnings
+        ? t('panel.issuesCounted', { errors, warnings })
+        : t(checked ? 'panel.issues' : 'panel.issuesChecking'),
+    ],
     ['publish', t('panel.publish')],
     ['test', t('panel.test')],
   ];

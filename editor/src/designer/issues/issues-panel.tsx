@@ -13,6 +13,7 @@ export function IssuesPanel({ onOpenBlock }: { onOpenBlock?: () => void }) {
   const { t } = useTranslation('designer');
   const issues = useDesigner((s) => s.issues);
   const doc = useDesigner((s) => s.history.present);
+  const checked = useDesigner((s) => s.issuesChecked);
   const definitions = useDesigner((s) => s.definitions);
   const flow = useReactFlow<DesignerNode, LinkEdge>();
   const store = useStoreApi();
@@ -22,7 +23,8 @@ export function IssuesPanel({ onOpenBlock }: { onOpenBlock?: () => void }) {
     showBlocks(flow, store, [blockId]);
     onOpenBlock?.();
   };
-  if (issues.length === 0) return <p className="muted panel-pad">{t('issues.none')}</p>;
+  if (issues.length === 0)
+    return <p className="muted panel-pad">{t(checked ? 'issues.none' : 'issues.checking')}</p>;
   return (
     <ul className="issues panel-pad" data-testid="issues">
       {issues.map((issue, index) => {

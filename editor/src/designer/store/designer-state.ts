@@ -34,6 +34,8 @@ export interface DesignerState {
   nodes: DesignerNode[];
   edges: LinkEdge[];
   issues: ValidationIssue[];
+  /** Whether the flow has been checked since it opened: until then no issue list is known. */
+  issuesChecked: boolean;
   issueSeverity: Record<string, 'error' | 'warning'>;
   run: RunHighlight;
   /** Blocks a test call pauses before; editor-only, not part of the document. */
@@ -72,6 +74,7 @@ export const useDesigner = create<DesignerState>()(() => ({
   nodes: [],
   edges: [],
   issues: [],
+  issuesChecked: false,
   issueSeverity: {},
   run: NO_RUN,
   breakpoints: {},

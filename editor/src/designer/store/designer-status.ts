@@ -18,7 +18,7 @@ export const statusActions = {
     }
     const state = get();
     const same = JSON.stringify(issueSeverity) === JSON.stringify(state.issueSeverity);
-    set({ issues, issueSeverity: same ? state.issueSeverity : issueSeverity });
+    set({ issues, issuesChecked: true, issueSeverity: same ? state.issueSeverity : issueSeverity });
   },
 
   setSearch(matches: readonly string[], current: string | null): void {

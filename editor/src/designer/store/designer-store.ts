@@ -117,6 +117,7 @@ export const designer = {
       saveStatus: history.present === args.doc ? 'saved' : 'dirty',
       saveError: null,
       issues: [],
+      issuesChecked: false,
       issueSeverity: {},
       run: NO_RUN,
       breakpoints: loadBreakpoints(args.doc.id, args.doc),
