@@ -79,7 +79,7 @@ export function useLiveValidation(): void {
   const definitions = useDesigner((s) => s.definitions);
   const tenant = useDesigner((s) => s.tenant);
   useEffect(() => {
-    validationContextApi.get().then(designer.setTenant, () => undefined);
+    validationContextApi.get().then(designer.setTenant, () => designer.setTenant(null));
   }, []);
   const checker = useRef<ReturnType<typeof flowChecker> | null>(null);
   useEffect(() => {
@@ -89,6 +89,9 @@ export function useLiveValidation(): void {
   }, []);
   const checked = useRef<FlowCheck | null>(null);
   useEffect(() => {
+    // The first check waits for the tenant's queues and rules, so its list does not change (and
+    // mark other blocks) once they arrive.
+    if (tenant === undefined) return;
     // Panning, zooming and moving blocks change only the layout: nothing to check again.
     const last = checked.current;
     if (last && last.definitions === definitions && last.tenant === tenant && sameButLayout(last.doc, doc))

@@ -44,8 +44,11 @@ export interface DesignerState {
   /** Blocks matching the Find box, and the one Find moved to; editor-only. */
   searchMatches: Record<string, true>;
   searchCurrent: string | null;
-  /** The tenant's queues, hours, rules and applications, for validation (null until fetched). */
-  tenant: TenantContext | null;
+  /**
+   * The tenant's queues, hours, rules and applications, for validation: undefined until asked,
+   * null when they could not be read (the flow is then checked without them).
+   */
+  tenant: TenantContext | null | undefined;
   /** The property an issue pointed at, highlighted in the properties panel. */
   focusedField: { blockId: string; pointer: string } | null;
 }
@@ -81,7 +84,7 @@ export const useDesigner = create<DesignerState>()(() => ({
   notice: null,
   searchMatches: {},
   searchCurrent: null,
-  tenant: null,
+  tenant: undefined,
   focusedField: null,
 }));
 

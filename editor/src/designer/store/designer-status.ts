@@ -28,7 +28,7 @@ export const statusActions = {
     });
   },
 
-  setTenant(tenant: TenantContext): void {
+  setTenant(tenant: TenantContext | null): void {
     set({ tenant });
   },
 
