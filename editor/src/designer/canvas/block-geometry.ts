@@ -47,6 +47,13 @@ export function blockShape(ports: readonly string[], hasTypeLine: boolean): Bloc
   return { height, handles };
 }
 
+/**
+ * Shapes already worked out, by block object: the document's blocks are replaced, never changed,
+ * when edited, so a block object with the same definition and application type has the same shape.
+ * Opening a 1,000-block flow asks for every shape several times (lanes, nodes, layout).
+ */
+const shapes = new WeakMap<object, { definition: unknown; appType: string; shape: BlockShape }>();
+
 /** A block's shape from its document and definition: its ports, and a type line when it is labelled. */
 export function shapeOfBlock(
   doc: Application,
@@ -55,7 +62,11 @@ export function shapeOfBlock(
 ): BlockShape {
   const block = doc.blocks[id];
   const definition = block && definitions[block.type];
+  const known = block && shapes.get(block);
+  if (known && known.definition === definition && known.appType === doc.type) return known.shape;
   const ports =
     definition && block ? outcomesOf(definition, block.properties, doc.type).map((o) => o.name) : [];
-  return blockShape(ports, !definition || (!!block?.label && block.label !== definition.title));
+  const shape = blockShape(ports, !definition || (!!block?.label && block.label !== definition.title));
+  if (block) shapes.set(block, { definition, appType: doc.type, shape });
+  return shape;
 }

@@ -14,7 +14,7 @@ import {
 } from '@xyflow/react';
 import type { Application, Phase, VariableDeclaration } from '../../../../schemas/application.generated.ts';
 import type { RunnableBlockDefinition } from '../../api/types.ts';
-import { blockShape, shapeOfBlock } from '../canvas/block-geometry.ts';
+import { shapeOfBlock } from '../canvas/block-geometry.ts';
 import { type DesignerNode, type LinkEdge, syncEdges, syncNodes } from '../canvas/flow-elements.ts';
 import { BLOCK_WIDTH, clampToLane, laneBoxes } from '../canvas/lanes.ts';
 import { missingPositions } from '../canvas/quick-layout.ts';
@@ -90,16 +90,7 @@ export const designer = {
     const definitions = Object.fromEntries(args.definitions.map((d) => [d.id, d]));
     // A flow without positions (an import) is laid out before its first frame, never drawn as a
     // pile; the positions count as an unsaved change, so auto-save keeps them.
-    const heightOf = (id: string) => {
-      const block = args.doc.blocks[id];
-      const def = block && definitions[block.type];
-      return def && block
-        ? blockShape(
-            outcomesOf(def, block.properties, args.doc.type).map((o) => o.name),
-            false,
-          ).height
-        : 80;
-    };
+    const heightOf = (id: string) => shapeOfBlock(args.doc, definitions, id).height;
     const missing = missingPositions(args.doc, heightOf);
     const present = Object.keys(missing).length ? ops.moveBlocks(args.doc, missing) : args.doc;
     let history = args.history ?? startHistory(present);
