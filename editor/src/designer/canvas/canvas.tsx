@@ -13,7 +13,7 @@ import { type DragEvent, type MouseEvent, useCallback, useMemo, useRef, useState
 import { PALETTE_MIME } from '../palette/palette.tsx';
 import { designer, useDesigner } from '../store/designer-store.ts';
 import { BlockContextMenu, type BlockMenuTarget } from './block-context-menu.tsx';
-import { blockBoxes, cullingView, edgesInView, parseView } from './edges-in-view.ts';
+import { blockBoxes, cullingView, edgesInView, nodesInView, parseView } from './edges-in-view.ts';
 import { edgeTypes, nodeTypes } from './element-types.ts';
 import type { DesignerNode, LinkEdge } from './flow-elements.ts';
 import { FlowMinimap } from './flow-minimap.tsx';
@@ -54,8 +54,7 @@ export function Canvas() {
   const flow = useReactFlow();
   const reconnected = useRef(false);
   const lowDetail = useStore(selectLowDetail);
-  const shownNodes = useMemo(() => (lowDetail ? nodes.map(hidden) : nodes), [lowDetail, nodes]);
-  const shownEdges = useEdgesInView(nodes, edges, lowDetail);
+  const { shownNodes, shownEdges } = useInView(nodes, edges, lowDetail);
   const scene = useLightScene(lowDetail);
 
   // A click on the light drawing lands on the pane (lanes let the pointer through): it selects
@@ -168,15 +167,26 @@ export function Canvas() {
   );
 }
 
-/** The links near the view (edges-in-view.ts); none below LOW_DETAIL_ZOOM. */
-function useEdgesInView(nodes: readonly DesignerNode[], edges: readonly LinkEdge[], lowDetail: boolean) {
+/**
+ * What React Flow is given (edges-in-view.ts): the blocks and links near the view. Below
+ * LOW_DETAIL_ZOOM every block, hidden, and no link.
+ */
+function useInView(nodes: readonly DesignerNode[], edges: readonly LinkEdge[], lowDetail: boolean) {
+  const hiddenNodes = useMemo(() => (lowDetail ? nodes.map(hidden) : null), [lowDetail, nodes]);
   const view = useStore(cullingView);
   const boxes = useMemo(() => blockBoxes(nodes), [nodes]);
-  const previous = useRef<readonly LinkEdge[]>(NO_EDGES);
+  const previousEdges = useRef<readonly LinkEdge[]>(NO_EDGES);
+  const previousNodes = useRef<readonly DesignerNode[]>([]);
   return useMemo(() => {
-    previous.current = lowDetail ? NO_EDGES : edgesInView(edges, boxes, parseView(view), previous.current);
-    return previous.current as LinkEdge[];
-  }, [edges, boxes, view, lowDetail]);
+    if (hiddenNodes) return { shownNodes: hiddenNodes, shownEdges: NO_EDGES };
+    const box = parseView(view);
+    previousEdges.current = edgesInView(edges, boxes, box, previousEdges.current);
+    previousNodes.current = nodesInView(nodes, boxes, box, previousEdges.current, previousNodes.current);
+    return {
+      shownNodes: previousNodes.current as DesignerNode[],
+      shownEdges: previousEdges.current as LinkEdge[],
+    };
+  }, [hiddenNodes, nodes, edges, boxes, view]);
 }
 
 function initialViewport(): Viewport {

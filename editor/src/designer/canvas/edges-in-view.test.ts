@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockBoxes, cullingView, edgesInView, parseView } from './edges-in-view.ts';
+import { blockBoxes, cullingView, edgesInView, nodesInView, parseView } from './edges-in-view.ts';
 import type { DesignerNode, LinkEdge } from './flow-elements.ts';
 
 const lane: DesignerNode = {
@@ -66,5 +66,18 @@ describe('links handed to React Flow (edges-in-view.ts)', () => {
     expect(edgesInView(edges, boxes, view, first)).toBe(first);
     const moved = blockBoxes([...nodes.slice(0, 3), block('c', 900, 0), ...nodes.slice(4)]);
     expect(edgesInView(edges, moved, view, first)).not.toBe(first);
+  });
+
+  it('keeps lanes, blocks in view, the ends of the links kept and selected blocks; drops the rest', () => {
+    const view = parseView(cullingView({ transform: [0, -1000, 1], width: 1200, height: 800 }));
+    const selectedD = nodes.map((n) => (n.id === 'd' ? { ...n, selected: true } : n));
+    const kept = edgesInView(edges, boxes, view);
+    const shown = nodesInView(selectedD, boxes, view, kept).map((n) => n.id);
+    // a and b are in view; c is the far end of a→c; e the far end of the selected e→a; d is selected.
+    expect(shown).toEqual(['lane:selfService', 'a', 'b', 'c', 'd', 'e']);
+    const unselected = nodesInView(nodes, boxes, view, kept.slice(0, 1)).map((n) => n.id);
+    expect(unselected).toEqual(['lane:selfService', 'a', 'b']);
+    const first = nodesInView(nodes, boxes, view, kept);
+    expect(nodesInView(nodes, boxes, view, kept, first)).toBe(first);
   });
 });

@@ -1,9 +1,11 @@
 /**
- * The links handed to React Flow: those that can show in or near the view. React Flow's own
- * culling (onlyRenderVisibleElements) checks every link it holds on every change of its store,
- * several times while a Designer opens, which on a 1,000-block flow cost more than drawing what is
- * in view. Culled here against a view grown by a margin and snapped to a grid, the set changes only
- * when a pan or zoom crosses a grid line, and React Flow checks tens of links, not thousands.
+ * The blocks and links handed to React Flow: those that can show in or near the view. React
+ * Flow's own culling (onlyRenderVisibleElements) checks every node and link it holds on every
+ * change of its store, several times while a Designer opens, which on a 1,000-block flow cost more
+ * than drawing what is in view. Culled here against a view grown by a margin and snapped to a
+ * grid, the sets change only when a pan or zoom crosses a grid line, and React Flow handles tens
+ * of blocks and links, not thousands. A block handed over again after a pan is measured again
+ * when drawn; until then its size and handles come from block-geometry.ts.
  */
 import type { ReactFlowState } from '@xyflow/react';
 import type { DesignerNode, LinkEdge } from './flow-elements.ts';
@@ -89,6 +91,39 @@ export function edgesInView(
       Math.max(source.bottom, target.bottom) >= view.top
     );
   });
-  const same = shown.length === previous.length && shown.every((edge, i) => edge === previous[i]);
-  return same ? previous : shown;
+  return sameOr(previous, shown);
+}
+
+/**
+ * Blocks handed to React Flow: lanes, blocks whose box meets the view, the ends of the links
+ * handed over (a link needs both its blocks), and selected blocks (a selection moves and deletes
+ * as a whole, wherever its blocks are).
+ */
+export function nodesInView(
+  nodes: readonly DesignerNode[],
+  boxes: ReadonlyMap<string, Box>,
+  view: Box,
+  edges: readonly LinkEdge[],
+  previous: readonly DesignerNode[] = [],
+): readonly DesignerNode[] {
+  const ends = new Set<string>();
+  for (const edge of edges) {
+    ends.add(edge.source);
+    ends.add(edge.target);
+  }
+  const shown = nodes.filter((node) => {
+    if (node.type !== 'block' || node.selected || node.dragging || ends.has(node.id)) return true;
+    const box = boxes.get(node.id);
+    return (
+      !box ||
+      (box.left <= view.right && box.right >= view.left && box.top <= view.bottom && box.bottom >= view.top)
+    );
+  });
+  return sameOr(previous, shown);
+}
+
+/** `previous` when `next` holds the same objects in the same order, so React Flow sees no change. */
+function sameOr<T>(previous: readonly T[], next: readonly T[]): readonly T[] {
+  const same = next.length === previous.length && next.every((item, i) => item === previous[i]);
+  return same ? previous : next;
 }
