@@ -13,10 +13,10 @@ import { type DragEvent, type MouseEvent, useCallback, useMemo, useRef, useState
 import { PALETTE_MIME } from '../palette/palette.tsx';
 import { designer, useDesigner } from '../store/designer-store.ts';
 import { BlockContextMenu, type BlockMenuTarget } from './block-context-menu.tsx';
-import { blockBoxes, cullingView, edgesInView, nodesInView, parseView } from './edges-in-view.ts';
 import { edgeTypes, nodeTypes } from './element-types.ts';
 import type { DesignerNode, LinkEdge } from './flow-elements.ts';
 import { FlowMinimap } from './flow-minimap.tsx';
+import { blockBoxes, cullingView, edgesInView, nodesInView, parseView } from './in-view.ts';
 import { laneAt } from './lanes.ts';
 import { LightDrawing, useLightScene } from './light-drawing.tsx';
 import { blockAtPoint } from './light-scene.ts';
@@ -168,7 +168,7 @@ export function Canvas() {
 }
 
 /**
- * What React Flow is given (edges-in-view.ts): the blocks and links near the view. Below
+ * What React Flow is given (in-view.ts): the blocks and links near the view. Below
  * LOW_DETAIL_ZOOM every block, hidden, and no link.
  */
 function useInView(nodes: readonly DesignerNode[], edges: readonly LinkEdge[], lowDetail: boolean) {

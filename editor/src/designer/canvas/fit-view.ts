@@ -1,7 +1,7 @@
 import { getViewportForBounds, type ReactFlowInstance, type Rect, type useStoreApi } from '@xyflow/react';
 import { getDesigner } from '../store/designer-state.ts';
-import { type Box, blockBoxes } from './edges-in-view.ts';
 import type { DesignerNode, LinkEdge } from './flow-elements.ts';
+import { type Box, blockBoxes } from './in-view.ts';
 
 /**
  * Fit leaves room for what floats over the canvas: the zoom controls at the bottom left and the

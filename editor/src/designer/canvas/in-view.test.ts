@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blockBoxes, cullingView, edgesInView, nodesInView, parseView } from './edges-in-view.ts';
 import type { DesignerNode, LinkEdge } from './flow-elements.ts';
+import { blockBoxes, cullingView, edgesInView, nodesInView, parseView } from './in-view.ts';
 
 const lane: DesignerNode = {
   id: 'lane:selfService',
@@ -28,7 +28,7 @@ const link = (source: string, target: string, selected = false): LinkEdge => ({
   selected,
 });
 
-describe('links handed to React Flow (edges-in-view.ts)', () => {
+describe('links handed to React Flow (in-view.ts)', () => {
   // a and b near the origin of the lane; c and d far to the right; e far below and to the right.
   const nodes = [
     lane,
