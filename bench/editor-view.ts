@@ -3,6 +3,7 @@
  * flow is wheel-zoomed and panned, and the time to open a flow imported without positions.
  */
 import type { Page } from 'playwright-core';
+import { openUntil } from './editor-browser.ts';
 
 /**
  * Counts frames from requestAnimationFrame in the page and keeps the longest gap between two:
@@ -79,16 +80,15 @@ export async function zoomAndPan(
  */
 export async function openImported(page: Page, baseUrl: string, applicationId: string): Promise<number> {
   await page.goto('about:blank');
-  await page.goto(`${baseUrl}/#/applications/${applicationId}`);
-  const handle = await page.waitForFunction(
+  return openUntil<number>(
+    page,
+    baseUrl,
+    applicationId,
     `(() => {
       const nodes = [...document.querySelectorAll('.react-flow__node-block')].filter((n) => n.style.visibility !== 'hidden' && n.querySelector('.block-node'));
       if (nodes.length < 10) return false;
       const places = new Set(nodes.map((n) => n.style.transform));
       return places.size >= 10 && performance.now();
     })()`,
-    undefined,
-    { polling: 'raf', timeout: 60_000 },
   );
-  return (await handle.jsonValue()) as number;
 }

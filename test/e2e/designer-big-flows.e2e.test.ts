@@ -113,6 +113,39 @@ describe('big flows at full view (§5)', () => {
       .toBe(200);
   });
 
+  it('keeps undo across a reload in IndexedDB, leaving sessionStorage small', async () => {
+    // sessionStorage is read whole as a page starts: a big flow's undo history there held up
+    // every page of the tab (store/saved-history.ts).
+    await openApp('imported');
+    const first = page.locator('.react-flow__node-block').first();
+    await first.locator('.block-head').click();
+    await page.getByLabel('Label', { exact: true }).fill('Renamed before the reload');
+    await expect.poll(() => page.getByTestId('save-status').textContent(), { timeout: 15_000 }).toBe('Saved');
+    // The history is written once edits have been quiet for a second, when the browser is idle.
+    await page.waitForTimeout(2000);
+    await page.reload();
+    await page.getByTestId('lane-selfService').waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByRole('button', { name: 'Undo' }).isEnabled()).toBe(true);
+    const sessionChars = (await page.evaluate(
+      'Object.keys(sessionStorage).reduce((n, k) => n + k.length + sessionStorage.getItem(k).length, 0)',
+    )) as number;
+    expect(sessionChars).toBeLessThan(1000);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.getByTestId('save-status').textContent(), { timeout: 15_000 }).toBe('Saved');
+    await expect
+      .poll(async () => JSON.stringify((await api.get('/api/v1/applications/imported')).body.application))
+      .not.toContain('Renamed before the reload');
+    // Signing out forgets saved histories (they hold flow documents).
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect
+      .poll(() => page.evaluate(`indexedDB.databases().then((all) => all.map((d) => d.name).join(','))`))
+      .not.toContain('ringback-designer');
+    await page.getByLabel('Username').fill('admin');
+    await page.getByLabel('Password').fill(runtime.adminPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  });
+
   it('finds blocks with a highlight and a count, and pastes beside the original', async () => {
     await openApp('newcomer');
     const find = page.getByRole('searchbox', { name: 'Find in flow' });

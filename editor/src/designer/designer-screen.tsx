@@ -11,7 +11,7 @@ import { Palette } from './palette/palette.tsx';
 import { SidePanel } from './side-panel.tsx';
 import { useAutosave } from './store/autosave.ts';
 import { designer } from './store/designer-store.ts';
-import { loadHistory } from './store/history.ts';
+import { fromStored } from './store/history.ts';
 import { ConflictBanner, NoticeToast, SaveErrorBanner } from './toolbar/banners.tsx';
 import { DesignerToolbar } from './toolbar/designer-toolbar.tsx';
 import { ShortcutHelp } from './toolbar/shortcut-help.tsx';
@@ -25,10 +25,11 @@ export default function DesignerScreen({ applicationId }: { applicationId: strin
     async (keepHistory: boolean) => {
       setState('loading');
       try {
-        const [draft, blocks] = keepHistory
+        // A reload from the conflict banner starts afresh, without the saved undo history.
+        const [draft, blocks, saved] = keepHistory
           ? await designerData(applicationId)
-          : await Promise.all([applicationsApi.get(applicationId), blocksApi.list()]);
-        const history = keepHistory ? loadHistory(sessionStorage, applicationId, draft.revision) : null;
+          : await Promise.all([applicationsApi.get(applicationId), blocksApi.list(), undefined]);
+        const history = fromStored(saved, applicationId, draft.revision);
         designer.load({
           doc: draft.application,
           revision: draft.revision,

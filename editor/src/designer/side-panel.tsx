@@ -20,6 +20,10 @@ const selectedBlock = (s: ReturnType<typeof useDesigner.getState>) => {
 export function SidePanel() {
   const { t } = useTranslation('designer');
   const [tab, setTab] = useState<Tab>('properties');
+  // The test call panel mounts when first opened (its requests and simulator controls are not
+  // part of opening a flow), then stays mounted so a running test call survives switching tabs.
+  const [testOpened, setTestOpened] = useState(false);
+  if (tab === 'test' && !testOpened) setTestOpened(true);
   const errors = useDesigner((s) => s.issues.filter((i) => i.severity === 'error').length);
   const warnings = useDesigner((s) => s.issues.length) - errors;
   const checked = useDesigner((s) => s.issuesChecked);
@@ -62,10 +66,11 @@ export function SidePanel() {
         {tab === 'variables' && <VariablesPanel />}
         {tab === 'issues' && <IssuesPanel onOpenBlock={() => setTab('properties')} />}
         {tab === 'publish' && <PublishPanel />}
-        {/* Kept mounted so a running test call survives switching tabs. */}
-        <div hidden={tab !== 'test'}>
-          <TestCallPanel />
-        </div>
+        {testOpened && (
+          <div hidden={tab !== 'test'}>
+            <TestCallPanel />
+          </div>
+        )}
       </div>
     </aside>
   );

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { authApi } from '../api/endpoints.ts';
 import { onUnauthorized, setToken } from '../api/http.ts';
 import type { SessionUser } from '../api/types.ts';
+import { clearHistories } from '../designer/store/saved-history.ts';
 import { isLanguage, setLanguage } from '../i18n/index.ts';
 
 interface SessionState {
@@ -44,6 +45,7 @@ export async function logout(): Promise<void> {
     await authApi.logout();
   } finally {
     setToken(null);
+    clearHistories();
     useSession.setState({ user: false });
   }
 }

@@ -6,7 +6,8 @@ import { useEffect } from 'react';
 import { applicationsApi } from '../../api/endpoints.ts';
 import { ApiProblem, describeError } from '../../api/http.ts';
 import { designer, useDesigner } from './designer-store.ts';
-import { type History, onlyViewMoved, saveHistory } from './history.ts';
+import { type History, onlyViewMoved } from './history.ts';
+import { saveHistory } from './saved-history.ts';
 import { cancelIdle, whenIdle } from './when-idle.ts';
 
 export const AUTOSAVE_DELAY_MS = 800;
@@ -56,7 +57,7 @@ export function useAutosave(): void {
     let timer = 0;
     let idle = 0;
     const flush = () => {
-      if (pending) saveHistory(sessionStorage, pending.revision, pending.history);
+      if (pending) saveHistory(pending.revision, pending.history);
       pending = null;
     };
     const off = useDesigner.subscribe((s, old) => {

@@ -73,39 +73,32 @@ export function onlyViewMoved(a: History, b: History): boolean {
   return x.layout?.positions === y.layout?.positions;
 }
 
-/** Persisted per application so undo survives a reload; tied to the saved revision it started from. */
-interface StoredHistory {
+/**
+ * What is kept so undo survives a reload (saved-history.ts), tied to the saved revision it
+ * started from. At most 30 steps each way.
+ */
+export interface StoredHistory {
   revision: number;
   past: Application[];
   present: Application;
   future: Application[];
 }
 
-const key = (applicationId: string) => `ringback.history.${applicationId}`;
-
-export function saveHistory(storage: Storage, revision: number, history: History): void {
-  const stored: StoredHistory = {
+export function toStored(revision: number, history: History): StoredHistory {
+  return {
     revision,
     past: history.past.slice(-30),
     present: history.present,
     future: history.future.slice(0, 30),
   };
-  try {
-    storage.setItem(key(history.present.id), JSON.stringify(stored));
-  } catch {
-    // Storage full: undo still works in this tab, it just will not survive a reload.
-  }
 }
 
-/** Restores history when it was recorded on top of the same saved revision as the server's draft. */
-export function loadHistory(storage: Storage, applicationId: string, revision: number): History | null {
-  try {
-    const raw = storage.getItem(key(applicationId));
-    if (!raw) return null;
-    const stored = JSON.parse(raw) as StoredHistory;
-    if (stored.revision !== revision || stored.present?.id !== applicationId) return null;
-    return { past: stored.past, present: stored.present, future: stored.future, lastGroup: null, lastAt: 0 };
-  } catch {
-    return null;
-  }
+/** The history back, when it was recorded on top of the same saved revision as the server's draft. */
+export function fromStored(
+  stored: StoredHistory | undefined,
+  applicationId: string,
+  revision: number,
+): History | null {
+  if (!stored || stored.revision !== revision || stored.present?.id !== applicationId) return null;
+  return { past: stored.past, present: stored.present, future: stored.future, lastGroup: null, lastAt: 0 };
 }
