@@ -102,12 +102,12 @@ export async function openDesigner(
     applicationId,
     everyBlockInViewShown(positions),
   );
-  // When the application document had arrived: what is left after it is the editor's own work.
-  const documentAt = (await page.evaluate(`performance
-    .getEntriesByType('resource')
-    .filter((e) => e.name.includes('/api/v1/applications/${applicationId}'))
-    .reduce((end, e) => Math.max(end, e.responseEnd), 0)`)) as number;
-  return { ...shown, documentAt };
+  // When the app's own code began (main.tsx marks it): before it, the page and its scripts load;
+  // after it, the editor's own work. The draft's request starts earlier, beside the scripts.
+  const startedAt = (await page.evaluate(
+    `performance.getEntriesByName('ringback:start')[0]?.startTime ?? 0`,
+  )) as number;
+  return { ...shown, startedAt };
 }
 
 /** Presses on a block's header and moves it in a circle for `ms`, counting frames in the page. */
