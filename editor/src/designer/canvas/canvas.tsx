@@ -7,9 +7,18 @@ import {
   type ReactFlowState,
   useReactFlow,
   useStore,
+  useStoreApi,
   type Viewport,
 } from '@xyflow/react';
-import { type DragEvent, type MouseEvent, useCallback, useMemo, useRef, useState } from 'react';
+import {
+  type DragEvent,
+  type MouseEvent,
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { PALETTE_MIME } from '../palette/palette.tsx';
 import { designer, useDesigner } from '../store/designer-store.ts';
 import { BlockContextMenu, type BlockMenuTarget } from './block-context-menu.tsx';
@@ -54,6 +63,7 @@ export function Canvas() {
   const flow = useReactFlow();
   const reconnected = useRef(false);
   const lowDetail = useStore(selectLowDetail);
+  const { box, sized } = useSizedFirst();
   const { shownNodes, shownEdges } = useInView(nodes, edges, lowDetail);
   const scene = useLightScene(lowDetail);
 
@@ -126,45 +136,67 @@ export function Canvas() {
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: the drop zone for palette drags; keyboard users paste instead
-    <div className={lowDetail ? 'canvas lod' : 'canvas'} onDrop={onDrop} onDragOver={onDragOver}>
-      <ReactFlow
-        nodes={shownNodes}
-        edges={shownEdges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        defaultEdgeOptions={defaultEdgeOptions}
-        onNodesChange={designer.onNodesChange}
-        onEdgesChange={designer.onEdgesChange}
-        onConnect={designer.onConnect}
-        onReconnectStart={onReconnectStart}
-        onReconnect={onReconnect}
-        onReconnectEnd={onReconnectEnd}
-        onDelete={designer.onDelete}
-        onNodeDragStop={(_, __, dragged) => designer.onNodeDragStop(dragged)}
-        onMoveEnd={onMoveEnd}
-        onNodeContextMenu={onNodeContextMenu}
-        onPaneClick={onPaneClick}
-        defaultViewport={initialViewport()}
-        minZoom={0.05}
-        maxZoom={2}
-        multiSelectionKeyCode={['Meta', 'Control']}
-        deleteKeyCode={['Delete', 'Backspace']}
-        proOptions={{ hideAttribution: true }}
-        // A large flow keeps only what is in view in the DOM, so a drag repaints tens of blocks, not
-        // thousands; below LOW_DETAIL_ZOOM it keeps none.
-        onlyRenderVisibleElements
-      >
-        {/* At full view the dots would be a pixel apart, repainted over the whole pane each frame. */}
-        {!lowDetail && <Background gap={24} />}
-        {scene && <LightDrawing scene={scene} />}
-        <FlowMinimap />
-        {/* The toolbar's Fit replaces the Controls' one (see fit-view.ts). */}
-        <Controls showFitView={false} />
-      </ReactFlow>
+    <div ref={box} className={lowDetail ? 'canvas lod' : 'canvas'} onDrop={onDrop} onDragOver={onDragOver}>
+      {sized && (
+        <ReactFlow
+          nodes={shownNodes}
+          edges={shownEdges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          defaultEdgeOptions={defaultEdgeOptions}
+          onNodesChange={designer.onNodesChange}
+          onEdgesChange={designer.onEdgesChange}
+          onConnect={designer.onConnect}
+          onReconnectStart={onReconnectStart}
+          onReconnect={onReconnect}
+          onReconnectEnd={onReconnectEnd}
+          onDelete={designer.onDelete}
+          onNodeDragStop={(_, __, dragged) => designer.onNodeDragStop(dragged)}
+          onMoveEnd={onMoveEnd}
+          onNodeContextMenu={onNodeContextMenu}
+          onPaneClick={onPaneClick}
+          defaultViewport={initialViewport()}
+          minZoom={0.05}
+          maxZoom={2}
+          multiSelectionKeyCode={['Meta', 'Control']}
+          deleteKeyCode={['Delete', 'Backspace']}
+          proOptions={{ hideAttribution: true }}
+          // A large flow keeps only what is in view in the DOM, so a drag repaints tens of blocks, not
+          // thousands; below LOW_DETAIL_ZOOM it keeps none.
+          onlyRenderVisibleElements
+        >
+          {/* At full view the dots would be a pixel apart, repainted over the whole pane each frame. */}
+          {!lowDetail && <Background gap={24} />}
+          {scene && <LightDrawing scene={scene} />}
+          <FlowMinimap />
+          {/* The toolbar's Fit replaces the Controls' one (see fit-view.ts). */}
+          <Controls showFitView={false} />
+        </ReactFlow>
+      )}
       {nodes.length === lanesOnly(nodes) && <EmptyCanvasHint />}
       {menu && <BlockContextMenu target={menu} onClose={() => setMenu(null)} />}
     </div>
   );
+}
+
+/**
+ * React Flow learns its size and the opening view in effects after its first render, so that
+ * render draws no block (nothing is in a 0 × 0 view) and a second one draws them. Measured here
+ * first, before React Flow mounts (a layout effect, before anything is painted), its store starts
+ * with both, and the blocks in view are drawn in its first render.
+ */
+function useSizedFirst() {
+  const store = useStoreApi();
+  const box = useRef<HTMLDivElement>(null);
+  const [sized, setSized] = useState(() => store.getState().width > 0);
+  useLayoutEffect(() => {
+    if (sized || !box.current) return;
+    const { width, height } = box.current.getBoundingClientRect();
+    const { x, y, zoom } = initialViewport();
+    store.setState({ width, height, transform: [x, y, zoom] });
+    setSized(true);
+  }, [sized, store]);
+  return { box, sized };
 }
 
 /**
