@@ -1,7 +1,9 @@
 /**
  * The layout a flow gets when it arrives without positions (an import, a generated document):
  * per phase, columns by link distance from the phase's start block, each column stacked top
- * down in outcome order. Linear in the number of blocks, so a 1,000-block import opens laid out
+ * down in outcome order. A long chain wraps like text: past COLUMNS_PER_BAND columns the next
+ * ones start a new band below the last, so a 1,000-step flow is a block of bands, not a strip
+ * hundreds of columns wide that Fit and the minimap shrink to a line. Linear in the number of blocks, so a 1,000-block import opens laid out
  * at once; ELK (auto-layout.ts, the toolbar's Auto layout) takes seconds on such a flow, so it
  * stays a choice rather than a step of opening.
  */
@@ -13,6 +15,8 @@ import { BLOCK_PADDING, BLOCK_WIDTH, LANE_HEADER } from './lanes.ts';
 
 const COLUMN_GAP = 80;
 const ROW_GAP = 40;
+export const COLUMNS_PER_BAND = 16;
+const BAND_GAP = 120;
 
 /** Positions for the blocks that have none; blocks with a position keep it. */
 export function missingPositions(
@@ -62,13 +66,24 @@ function columns(
   if (entry && ids.has(entry)) visit(entry);
   for (const id of ids) visit(id);
 
-  const bottom: number[] = [];
-  const positions: Record<string, Position> = {};
+  const bands = new Map<number, string[]>();
   for (const id of order) {
-    const column = depth.get(id)!;
-    const y = bottom[column] ?? top;
-    positions[id] = { x: BLOCK_PADDING + column * (BLOCK_WIDTH + COLUMN_GAP), y };
-    bottom[column] = y + heightOf(id) + ROW_GAP;
+    const band = Math.floor(depth.get(id)! / COLUMNS_PER_BAND);
+    const members = bands.get(band);
+    if (members) members.push(id);
+    else bands.set(band, [id]);
+  }
+  const positions: Record<string, Position> = {};
+  let bandTop = top;
+  for (const band of [...bands.keys()].sort((a, b) => a - b)) {
+    const bottom: number[] = [];
+    for (const id of bands.get(band)!) {
+      const column = depth.get(id)! % COLUMNS_PER_BAND;
+      const y = bottom[column] ?? bandTop;
+      positions[id] = { x: BLOCK_PADDING + column * (BLOCK_WIDTH + COLUMN_GAP), y };
+      bottom[column] = y + heightOf(id) + ROW_GAP;
+    }
+    bandTop = Math.max(...bottom.filter((y) => y !== undefined)) - ROW_GAP + BAND_GAP;
   }
   return positions;
 }
