@@ -47,22 +47,27 @@ export function useAutosave(): void {
   const savedDoc = useDesigner((s) => s.savedDoc);
   const status = useDesigner((s) => s.saveStatus);
 
-  // Persist undo history when the document or the saved revision changes: once things are quiet,
-  // when the browser is idle. Writing a 1,000-block history takes a few hundred milliseconds;
-  // written at once it stalled the next frame. A pan or zoom (only the viewport moved) is not
+  // Persist undo history (store/saved-history.ts) as each save lands, before "Saved" shows, so a
+  // reload after it finds the history; edits not yet saved are written once things are quiet,
+  // when the browser is idle. In IndexedDB a write is a structured clone that shares the blocks
+  // undo steps have in common: 5–15 ms for a 1,000-block flow, where the JSON written to
+  // sessionStorage before took a few hundred. A pan or zoom (only the viewport moved) is not
   // written at all: the view is not undone, and it travels with the next real save. Leaving the
-  // page or the Designer writes what is pending.
+  // page or the Designer writes what is pending (which may not land if the page is going away).
   useEffect(() => {
     let pending: { revision: number; history: History } | null = null;
     let timer = 0;
     let idle = 0;
     const flush = () => {
+      clearTimeout(timer);
+      cancelIdle(idle);
       if (pending) saveHistory(pending.revision, pending.history);
       pending = null;
     };
     const off = useDesigner.subscribe((s, old) => {
       if (s.revision === old.revision && onlyViewMoved(s.history, old.history)) return;
       pending = { revision: s.revision, history: s.history };
+      if (s.revision !== old.revision) return flush();
       clearTimeout(timer);
       cancelIdle(idle);
       timer = window.setTimeout(() => {
@@ -72,8 +77,6 @@ export function useAutosave(): void {
     window.addEventListener('pagehide', flush);
     return () => {
       off();
-      clearTimeout(timer);
-      cancelIdle(idle);
       window.removeEventListener('pagehide', flush);
       flush();
     };
