@@ -2,11 +2,11 @@
  * A page opened on a Designer address (a link, a reload) starts the Designer's code and its first
  * requests at once, so they run while the session is checked, instead of one after the other:
  * session, then the Designer's code, then the draft and the block catalogue (shell/app.tsx).
- * Part of the first bundle, so it must stay small: no Designer code here.
+ * Part of the first bundle, so it must stay small: no Designer code here but the saved undo
+ * history's small store, read beside the requests.
  */
 import { applicationsApi, blocksApi } from '../api/endpoints.ts';
-import type { StoredHistory } from './store/history.ts';
-import { readHistory } from './store/saved-history.ts';
+import { readHistory, type StoredHistory } from './store/saved-history.ts';
 
 type DesignerData = readonly [
   Awaited<ReturnType<typeof applicationsApi.get>>,

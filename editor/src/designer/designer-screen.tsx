@@ -11,7 +11,7 @@ import { Palette } from './palette/palette.tsx';
 import { SidePanel } from './side-panel.tsx';
 import { useAutosave } from './store/autosave.ts';
 import { designer } from './store/designer-store.ts';
-import { fromStored } from './store/history.ts';
+import { fromStored } from './store/saved-history.ts';
 import { ConflictBanner, NoticeToast, SaveErrorBanner } from './toolbar/banners.tsx';
 import { DesignerToolbar } from './toolbar/designer-toolbar.tsx';
 import { ShortcutHelp } from './toolbar/shortcut-help.tsx';

@@ -72,33 +72,3 @@ export function onlyViewMoved(a: History, b: History): boolean {
   }
   return x.layout?.positions === y.layout?.positions;
 }
-
-/**
- * What is kept so undo survives a reload (saved-history.ts), tied to the saved revision it
- * started from. At most 30 steps each way.
- */
-export interface StoredHistory {
-  revision: number;
-  past: Application[];
-  present: Application;
-  future: Application[];
-}
-
-export function toStored(revision: number, history: History): StoredHistory {
-  return {
-    revision,
-    past: history.past.slice(-30),
-    present: history.present,
-    future: history.future.slice(0, 30),
-  };
-}
-
-/** The history back, when it was recorded on top of the same saved revision as the server's draft. */
-export function fromStored(
-  stored: StoredHistory | undefined,
-  applicationId: string,
-  revision: number,
-): History | null {
-  if (!stored || stored.revision !== revision || stored.present?.id !== applicationId) return null;
-  return { past: stored.past, present: stored.present, future: stored.future, lastGroup: null, lastAt: 0 };
-}

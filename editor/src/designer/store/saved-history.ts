@@ -11,7 +11,35 @@
  * closed tab's records are left behind, so records not written for a day are deleted as the
  * Designer opens, and all are deleted on sign-out (they hold flow documents).
  */
-import { type History, type StoredHistory, toStored } from './history.ts';
+import type { Application } from '../../../../schemas/application.generated.ts';
+import type { History } from './history.ts';
+
+/** What is kept of a history: tied to the saved revision it started from, 30 steps each way. */
+export interface StoredHistory {
+  revision: number;
+  past: Application[];
+  present: Application;
+  future: Application[];
+}
+
+function toStored(revision: number, history: History): StoredHistory {
+  return {
+    revision,
+    past: history.past.slice(-30),
+    present: history.present,
+    future: history.future.slice(0, 30),
+  };
+}
+
+/** The history back, when it was recorded on top of the same saved revision as the server's draft. */
+export function fromStored(
+  stored: StoredHistory | undefined,
+  applicationId: string,
+  revision: number,
+): History | null {
+  if (!stored || stored.revision !== revision || stored.present?.id !== applicationId) return null;
+  return { past: stored.past, present: stored.present, future: stored.future, lastGroup: null, lastAt: 0 };
+}
 
 const DATABASE = 'ringback-designer';
 const STORE = 'history';
